@@ -1,0 +1,95 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Folder rules follow DESIGN.md §4: `shared/` is pure (no Node, DOM, Electron, React, socket.io or
+ * SQLite), the renderer never reaches into the server, and only the renderer's socket module
+ * touches socket.io.
+ */
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'child_process', 'url', 'util'];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'data/**',
+      '.bench/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'shared/ is pure TypeScript: no Node.' },
+            {
+              group: [
+                'electron',
+                'react',
+                'react-*',
+                'socket.io',
+                'socket.io-*',
+                'better-sqlite3',
+                'zustand',
+              ],
+              message: 'shared/ is pure TypeScript.',
+            },
+            {
+              group: ['**/server/**', '**/renderer/**', '**/electron/**'],
+              message: 'shared/ depends on nothing of ours.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'localStorage'],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', 'zustand', 'electron', '**/renderer/**', '**/electron/**'],
+              message: 'The server depends on shared/ only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tools read their config from a default export.
+    files: ['scripts/**/*.mjs', '**/*.config.{js,ts}'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['test/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,82 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { OfficeConfig } from '../shared/office.js';
+import type { Clock } from './clock.js';
+import { createRequestHandler } from './http/routes.js';
+import type { Logger } from './log.js';
+import { OfficeEngine } from './office/engine.js';
+import { attachRealtime, type Realtime } from './realtime/server.js';
+import type { OfficeStore } from './store/store.js';
+
+export interface OfficeServerParts {
+  readonly store: OfficeStore;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** The config a new database is seeded with. */
+  readonly seed: OfficeConfig;
+  readonly allowedOrigins?: readonly string[];
+  readonly rendererDir?: string;
+  readonly version?: string;
+}
+
+export interface OfficeServer {
+  readonly engine: OfficeEngine;
+  readonly realtime: Realtime;
+  readonly http: HttpServer;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Where `npm run build` puts the screens, relative to this file in `server/` or `dist/server/`. */
+export function defaultRendererDir(): string {
+  const parent = fileURLToPath(new URL('..', import.meta.url));
+  return basename(parent) === 'dist' ? join(parent, 'renderer') : join(parent, 'dist', 'renderer');
+}
+
+/**
+ * The office server as a function of its parts: no module-level state, so tests pass a temp
+ * database and a fake clock, and several servers can run in one process.
+ */
+export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
+  const { store, clock, log } = parts;
+  const engine = OfficeEngine.open(store, { clock, log, seed: parts.seed });
+  const http = createServer(
+    createRequestHandler({
+      engine,
+      store,
+      clock,
+      log,
+      rendererDir: parts.rendererDir ?? defaultRendererDir(),
+      version: parts.version ?? '0.0.0',
+    }),
+  );
+  const realtime = attachRealtime(http, {
+    engine,
+    store,
+    clock,
+    log,
+    allowedOrigins: parts.allowedOrigins ?? [],
+  });
+
+  return {
+    engine,
+    realtime,
+    http,
+    listen(port, host = '0.0.0.0') {
+      return new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          http.off('error', reject);
+          resolve((http.address() as AddressInfo).port);
+        });
+      });
+    },
+    async close() {
+      await realtime.close();
+      if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+      store.close();
+    },
+  };
+}

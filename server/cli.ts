@@ -1,0 +1,114 @@
+import { parseArgs } from 'node:util';
+import { ROLES, RoleSchema } from '../shared/events.js';
+import type { OfficeConfig } from '../shared/office.js';
+import { pairingUrl } from './office/bootstrap.js';
+import { databaseFile, DEFAULT_PORT, publicUrl, readSettings, SettingsError } from './settings.js';
+import { OfficeStore } from './store/store.js';
+
+const USAGE = `Mötesplats office administration
+
+  npm run office -- device add --role <${ROLES.join('|')}> [--desk "AF 1"] [--name "Kiosk entrance"]
+  npm run office -- device list
+  npm run office -- device code <device-id>      a new pairing code for a device
+  npm run office -- device revoke <device-id>    its token stops working (a running server
+                                                 drops its connection from the admin screen)
+  npm run office -- officer pin --name "Anna Berg" --pin 1234
+
+Options as for the server: --data <folder>, --port <n>, --public-url <url> (or PORT, MOTESPLATS_DATA,
+MOTESPLATS_PUBLIC_URL), so that printed pairing links point at the running server.
+`;
+
+class UsageError extends Error {}
+
+/** A desk by id ("af-1"), by name ("Arbetsförmedlingen 1") or by a short form ("AF 1"). */
+function findDesk(config: OfficeConfig, wanted: string) {
+  const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, '-');
+  return config.desks.find((d) => d.id === norm(wanted) || norm(d.name) === norm(wanted));
+}
+
+function run(argv: string[]): string {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      role: { type: 'string' },
+      desk: { type: 'string' },
+      name: { type: 'string' },
+      pin: { type: 'string' },
+      data: { type: 'string' },
+      port: { type: 'string' },
+      'public-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+  });
+  const [subject, verb, arg] = positionals;
+  if (values.help || !subject) return USAGE;
+  const serverArgs = [
+    ...(values.data ? ['--data', values.data] : []),
+    ...(values.port ? ['--port', values.port] : []),
+    ...(values['public-url'] ? ['--public-url', values['public-url']] : []),
+  ];
+  const settings = readSettings(serverArgs, process.env);
+  const store = OfficeStore.open(databaseFile(settings));
+  try {
+    const config = store.config();
+    if (!config) throw new UsageError('no office here yet: start the server once (npm start) to create it');
+    const now = Date.now();
+    const base = publicUrl(settings, settings.port || DEFAULT_PORT);
+    if (subject === 'device' && verb === 'add') {
+      const role = RoleSchema.safeParse(values.role);
+      if (!role.success) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+      let deskId: string | null = null;
+      let name = values.name;
+      if (role.data === 'desk') {
+        if (!values.desk) throw new UsageError('a desk device needs --desk (a desk id or name)');
+        const desk = findDesk(config, values.desk);
+        if (!desk)
+          throw new UsageError(
+            `no desk "${values.desk}"; desks: ${config.desks.map((d) => d.name).join(', ')}`,
+          );
+        deskId = desk.id;
+        name ??= desk.name;
+      }
+      name ??= role.data[0]!.toUpperCase() + role.data.slice(1);
+      const { device, code } = store.devices.create({ name, role: role.data, deskId }, now);
+      return `Device "${device.name}" (${device.role}) created: ${device.id}\nPair it by opening, on the device:\n  ${pairingUrl(base, code)}\nThe link works once, for 24 hours.`;
+    }
+    if (subject === 'device' && verb === 'list') {
+      const rows = store.devices.list().map((d) => {
+        const state = d.revokedAt ? 'revoked' : d.pairedAt ? 'paired' : 'waiting for pairing';
+        return `${d.id}  ${d.role.padEnd(9)} ${d.name.padEnd(28)} ${state}`;
+      });
+      return rows.length ? rows.join('\n') : 'No devices yet.';
+    }
+    if (subject === 'device' && verb === 'code') {
+      if (!arg) throw new UsageError('which device? give its id (see: device list)');
+      const code = store.devices.renewCode(arg, now);
+      if (!code) throw new UsageError(`no active device ${arg}`);
+      return `New pairing link (works once, for 24 hours):\n  ${pairingUrl(base, code)}`;
+    }
+    if (subject === 'device' && verb === 'revoke') {
+      if (!arg) throw new UsageError('which device? give its id (see: device list)');
+      if (!store.devices.revoke(arg, now)) throw new UsageError(`no active device ${arg}`);
+      return `Device ${arg} revoked.`;
+    }
+    if (subject === 'officer' && verb === 'pin') {
+      if (!values.name || !values.pin || !/^\d{4,8}$/.test(values.pin))
+        throw new UsageError('give --name and a --pin of 4 to 8 digits');
+      store.officers.setPin(values.name.trim(), values.pin, now);
+      return `PIN set for ${values.name.trim()}.`;
+    }
+    throw new UsageError(`unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
+  } finally {
+    store.close();
+  }
+}
+
+try {
+  process.stdout.write(run(process.argv.slice(2)) + '\n');
+} catch (error) {
+  const known =
+    error instanceof UsageError || error instanceof SettingsError || (error as Error).name === 'TypeError';
+  process.stderr.write(`${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
+  process.exit(1);
+}

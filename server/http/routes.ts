@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import sirv from 'sirv';
+import { z } from 'zod';
+import type { ErrorCode } from '../../shared/errors.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../log.js';
+import type { OfficeEngine } from '../office/engine.js';
+import { deviceInfo } from '../realtime/handlers.js';
+import type { OfficeStore } from '../store/store.js';
+import { setSecurityHeaders } from './security.js';
+
+const PairRequestSchema = z.strictObject({ code: z.string().min(4).max(20) });
+const MAX_BODY_BYTES = 1024;
+
+/** The paths the screens live at; the renderer routes them. */
+const SCREEN_PATHS = /^\/(kiosk|desk|display|admin|reception|pair|status\/[A-Za-z0-9_-]+)?\/?$/;
+
+export interface HttpDeps {
+  readonly engine: OfficeEngine;
+  readonly store: OfficeStore;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** The built renderer (`dist/renderer`); the screens are unavailable until it exists. */
+  readonly rendererDir: string;
+  readonly version: string;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify(body));
+}
+
+function sendError(
+  res: ServerResponse,
+  status: number,
+  code: ErrorCode | 'NOT_FOUND' | 'UNKNOWN_CODE',
+  message: string,
+) {
+  sendJson(res, status, { error: { code, message } });
+}
+
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function createRequestHandler(deps: HttpDeps) {
+  const { engine, store, clock, log } = deps;
+  // Pairing codes are short enough that guessing must be slow: 10 tries a minute per address.
+  const pairingLimiter = new RateLimiterMemory({ points: 10, duration: 60 });
+  const hasScreens = () => existsSync(join(deps.rendererDir, 'index.html'));
+  // Created on first use: sirv indexes the folder once, and it exists only after a build.
+  let assets: ReturnType<typeof sirv> | undefined;
+  const serveAssets = () =>
+    (assets ??= sirv(deps.rendererDir, {
+      dev: false,
+      etag: true,
+      gzip: false,
+      setHeaders: (res, path) => {
+        if (path.startsWith('/assets/'))
+          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }));
+
+  async function pair(req: IncomingMessage, res: ServerResponse) {
+    try {
+      await pairingLimiter.consume(req.socket.remoteAddress ?? 'unknown');
+    } catch {
+      return sendError(res, 429, 'RATE_LIMITED', 'too many pairing attempts; wait a minute');
+    }
+    const body = await readBody(req);
+    if (body === undefined) return sendError(res, 413, 'VALIDATION_FAILED', 'request too large');
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      return sendError(res, 400, 'VALIDATION_FAILED', 'the body must be JSON');
+    }
+    const parsed = PairRequestSchema.safeParse(json);
+    if (!parsed.success) return sendError(res, 400, 'VALIDATION_FAILED', 'a pairing code is required');
+    const paired = store.devices.pair(parsed.data.code, clock.now());
+    if (!paired) return sendError(res, 404, 'UNKNOWN_CODE', 'unknown, used or expired pairing code');
+    log.info({ device: paired.device.id, role: paired.device.role }, 'device paired');
+    sendJson(res, 200, { token: paired.token, device: deviceInfo(paired.device) });
+  }
+
+  return (req: IncomingMessage, res: ServerResponse) => {
+    setSecurityHeaders(res);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health' && req.method === 'GET')
+      return sendJson(res, engine.healthy ? 200 : 503, {
+        status: engine.healthy ? 'ok' : 'storage_unavailable',
+        version: deps.version,
+        schemaVersion: store.schemaVersion,
+        head: engine.head,
+        day: engine.state.day,
+        screens: hasScreens(),
+      });
+    if (url.pathname === '/api/pair') {
+      if (req.method !== 'POST') return sendError(res, 405, 'VALIDATION_FAILED', 'use POST');
+      pair(req, res).catch((error: unknown) => {
+        log.error({ err: (error as Error).name }, 'pairing failed');
+        if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'pairing failed');
+      });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendError(res, 405, 'VALIDATION_FAILED', 'not allowed');
+    if (!hasScreens()) {
+      res.statusCode = 503;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      return res.end('The screens are not built yet: run `npm run build` and reload.\n');
+    }
+    if (SCREEN_PATHS.test(url.pathname)) req.url = '/index.html';
+    serveAssets()(req, res, () => sendError(res, 404, 'NOT_FOUND', 'no such page'));
+  };
+}

@@ -1,0 +1,32 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Structured logs. They carry ids, codes, counts and timings, never a payload: no name, birth
+ * date, booking reference, note text, token or PIN is ever logged. The redact list is a second
+ * line of defence for fields that should never have been passed in the first place.
+ */
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+  return pino({
+    level,
+    base: { service: 'motesplats' },
+    redact: {
+      paths: [
+        'token',
+        'statusToken',
+        'pin',
+        'code',
+        'text',
+        'members',
+        'bookingRef',
+        'csv',
+        '*.token',
+        '*.pin',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}
+
+export const silentLogger: Logger = pino({ level: 'silent' });

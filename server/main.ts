@@ -1,0 +1,73 @@
+import { createOfficeServer } from './app.js';
+import { systemClock } from './clock.js';
+import { createLogger } from './log.js';
+import { pairingInvites, pairingUrl } from './office/bootstrap.js';
+import { databaseFile, publicUrl, readOfficeFile, readSettings, SettingsError } from './settings.js';
+import { OfficeStore } from './store/store.js';
+import { appVersion } from './version.js';
+
+async function main(): Promise<void> {
+  const settings = readSettings(process.argv.slice(2), process.env);
+  const seed = readOfficeFile(settings.officeFile);
+  const log = createLogger(settings.logLevel);
+  const file = databaseFile(settings);
+  const store = OfficeStore.open(file);
+  const isNew = store.config() === undefined;
+  const server = createOfficeServer({
+    store,
+    clock: systemClock,
+    log,
+    seed,
+    allowedOrigins: settings.allowedOrigins,
+    version: appVersion(),
+  });
+  const port = await server.listen(settings.port, settings.host);
+  const base = publicUrl(settings, port);
+  const config = server.engine.state.config;
+  const invites = pairingInvites(
+    store,
+    config,
+    isNew && settings.officeFile === undefined,
+    systemClock.now(),
+  );
+
+  const lines = [
+    '',
+    `  Mötesplats office server — ${config.name}`,
+    `  ${isNew ? 'New database' : 'Database'}: ${file}`,
+    `  Listening on ${base}  (this machine: http://localhost:${port})`,
+    `  Health:      ${base}/health`,
+    '',
+  ];
+  if (invites.length > 0) {
+    lines.push('  Pair each device by opening its link on it (each link works once, for 24 hours):');
+    const width = Math.max(...invites.map((i) => i.name.length));
+    for (const invite of invites)
+      lines.push(`    ${invite.name.padEnd(width)}  ${pairingUrl(base, invite.code)}`);
+  } else {
+    lines.push(
+      '  Every device is paired. Add one with: npm run office -- device add --role desk --desk "AF 1"',
+    );
+  }
+  lines.push('', '  Screens: /kiosk  /desk  /display  /admin  (a paired device opens its own)', '');
+  process.stdout.write(lines.join('\n') + '\n');
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof SettingsError ? error.message : ((error as Error).stack ?? String(error));
+  process.stderr.write(`Mötesplats could not start: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import { checkAppointmentRows } from '../../shared/appointments.js';
+import type { Command, CommandName, CommandPayload } from '../../shared/commands.js';
+import { fail, ok, type Result } from '../../shared/errors.js';
+import type { OfficeState } from '../../shared/state.js';
+import type { OfficeStore } from '../store/store.js';
+import { readAppointmentCsv } from './csv.js';
+
+/**
+ * The edge's part of a command, before `decide`: what needs the outside world. A booking list
+ * is read from CSV and checked row by row; an officer's PIN is checked against its hash.
+ */
+export function prepareCommand<N extends CommandName>(
+  name: N,
+  payload: CommandPayload<N>,
+  state: OfficeState,
+  store: OfficeStore,
+): Result<Command> {
+  if (name === 'appointments:import') {
+    const p = payload as CommandPayload<'appointments:import'>;
+    const read = readAppointmentCsv(p.csv);
+    if ('errors' in read) return fail('CSV_INVALID', 'the file could not be read', { errors: read.errors });
+    const checked = checkAppointmentRows(read.records, state.config.languages);
+    if (!checked.ok)
+      return fail('CSV_INVALID', `${checked.errors.length} problem(s) in the file`, {
+        errors: checked.errors,
+      });
+    return ok({ name: 'appointments:import', payload: p, rows: checked.rows });
+  }
+  if (name === 'desk:sign_in' && state.config.requireOfficerPin) {
+    const p = payload as CommandPayload<'desk:sign_in'>;
+    const verdict = store.officers.check(p.officer, p.pin);
+    if (verdict === 'unknown')
+      return fail('UNKNOWN_OFFICER', 'no officer with this name; ask the coordinator');
+    if (verdict === 'bad_pin') return fail('BAD_PIN', 'wrong PIN');
+  }
+  return ok({ name, payload } as Command);
+}

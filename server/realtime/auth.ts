@@ -1,0 +1,50 @@
+import type { IncomingMessage } from 'node:http';
+import { HandshakeAuthSchema } from '../../shared/protocol.js';
+import type { OfficeEngine } from '../office/engine.js';
+import type { OfficeStore } from '../store/store.js';
+import type { OfficeSocket } from './types.js';
+
+/** A refused handshake: the client's `connect_error` carries the code in `message` and `data`. */
+function refusal(code: 'UNAUTHORIZED' | 'UNKNOWN_TICKET', message: string): Error {
+  return Object.assign(new Error(code), { data: { code, message } });
+}
+
+/**
+ * Cross-site WebSocket hijacking: a page from another origin in an office browser must not
+ * open a socket to the server. Browsers always send Origin on a WebSocket or polling request;
+ * it must be the server's own (as the Host header names it) or one configured. Clients that are
+ * not browsers send none and still have to present a device token.
+ */
+export function originAllowed(req: IncomingMessage, extra: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (extra.some((o) => new URL(o).origin === parsed.origin)) return true;
+  return parsed.host === req.headers.host && (parsed.protocol === 'http:' || parsed.protocol === 'https:');
+}
+
+/** Every socket presents a paired device's token or a visitor's status token. */
+export function authenticate(store: OfficeStore, engine: OfficeEngine) {
+  return (socket: OfficeSocket, next: (err?: Error) => void) => {
+    const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth);
+    if (!auth.success) return next(refusal('UNAUTHORIZED', 'a device token or a ticket token is required'));
+    if ('token' in auth.data) {
+      const device = store.devices.authenticate(auth.data.token);
+      if (!device) return next(refusal('UNAUTHORIZED', 'unknown or revoked device'));
+      socket.data = { kind: 'device', device };
+      return next();
+    }
+    const { statusToken } = auth.data;
+    const visitId = Object.entries(engine.state.privateData).find(
+      ([, p]) => p.statusToken === statusToken,
+    )?.[0];
+    if (!visitId) return next(refusal('UNKNOWN_TICKET', 'no ticket today with this token'));
+    socket.data = { kind: 'status', visitId };
+    next();
+  };
+}

@@ -1,0 +1,159 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { z } from 'zod';
+import { COMMAND_NAMES, CommandSchemas, mayRun, type CommandName } from '../../shared/commands.js';
+import { domainError, type DomainError } from '../../shared/errors.js';
+import type { Actor } from '../../shared/events.js';
+import { agencyOfDesk } from '../../shared/office.js';
+import {
+  QUERY_NAMES,
+  QUERY_ROLES,
+  QuerySchemas,
+  type AckResult,
+  type DeviceInfo,
+  type QueryName,
+} from '../../shared/protocol.js';
+import { AT_DESK_STATUSES } from '../../shared/visit.js';
+import { staffState, visitDetails } from '../../shared/views.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../log.js';
+import type { OfficeEngine } from '../office/engine.js';
+import { prepareCommand } from '../office/prepare.js';
+import type { OfficeStore } from '../store/store.js';
+import type { Broadcaster } from './broadcaster.js';
+import type { OfficeSocket } from './types.js';
+
+export interface HandlerDeps {
+  readonly engine: OfficeEngine;
+  readonly store: OfficeStore;
+  readonly broadcaster: Broadcaster;
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+
+type Ack = (result: AckResult<unknown>) => void;
+
+const refused = (error: DomainError): AckResult<never> => ({ ok: false, error });
+
+/** Field paths and codes of what failed validation; never the values that were sent. */
+function validationError(error: z.ZodError): DomainError {
+  return domainError(
+    'VALIDATION_FAILED',
+    'the request is not valid',
+    error.issues
+      .slice(0, 20)
+      .map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message })),
+  );
+}
+
+/**
+ * A flood from one socket must not starve the others: each socket may send a burst of 40
+ * messages and 10 a second on average; beyond that, requests are refused until it slows down.
+ */
+export function rateLimit(socket: OfficeSocket, limiter: RateLimiterMemory) {
+  socket.use((packet, next) => {
+    limiter.consume(socket.id).then(
+      () => next(),
+      () => {
+        const ack = packet[packet.length - 1];
+        if (typeof ack === 'function')
+          (ack as Ack)(refused(domainError('RATE_LIMITED', 'too many requests; slow down')));
+      },
+    );
+  });
+}
+
+export function newRateLimiter(): RateLimiterMemory {
+  return new RateLimiterMemory({ points: 40, duration: 4 });
+}
+
+export function registerHandlers(socket: OfficeSocket, deps: HandlerDeps): void {
+  for (const name of COMMAND_NAMES)
+    socket.on(name, (payload: unknown, ack: unknown) => onCommand(socket, deps, name, payload, ack));
+  for (const name of QUERY_NAMES)
+    socket.on(name, (payload: unknown, ack: unknown) => onQuery(socket, deps, name, payload, ack));
+}
+
+function onCommand(
+  socket: OfficeSocket,
+  deps: HandlerDeps,
+  name: CommandName,
+  payload: unknown,
+  ack: unknown,
+): void {
+  if (typeof ack !== 'function') return; // a command without an ack could never be confirmed: ignore it
+  const reply = ack as Ack;
+  const data = socket.data;
+  if (data.kind !== 'device' || !mayRun(data.device.role, name))
+    return reply(refused(domainError('FORBIDDEN', `this device may not ${name}`)));
+  const parsed = CommandSchemas[name].safeParse(payload);
+  if (!parsed.success) return reply(refused(validationError(parsed.error)));
+  const { engine, store } = deps;
+  const command = prepareCommand(name, parsed.data, engine.state, store);
+  if (!command.ok) return reply(refused(command.error));
+  const { device } = data;
+  const actor: Actor = {
+    deviceId: device.id,
+    role: device.role,
+    deskId: device.deskId,
+    officer: device.deskId === null ? null : (engine.state.desks[device.deskId]?.officer ?? null),
+  };
+  const { ack: result, committed } = engine.execute(command.value, parsed.data.commandId, actor);
+  reply(result);
+  deps.broadcaster.publish(committed);
+}
+
+function onQuery(
+  socket: OfficeSocket,
+  deps: HandlerDeps,
+  name: QueryName,
+  payload: unknown,
+  ack: unknown,
+): void {
+  if (typeof ack !== 'function') return;
+  const reply = ack as Ack;
+  const data = socket.data;
+  if (data.kind !== 'device' || !QUERY_ROLES[name].includes(data.device.role))
+    return reply(refused(domainError('FORBIDDEN', `this device may not ${name}`)));
+  const parsed = QuerySchemas[name].safeParse(payload);
+  if (!parsed.success) return reply(refused(validationError(parsed.error)));
+  const { engine } = deps;
+  const { device } = data;
+  switch (name) {
+    case 'sync:snapshot':
+      sendInitialState(socket, deps);
+      return reply({ ok: true, seq: engine.head, value: {} });
+    case 'visit:open': {
+      const { visitId } = parsed.data as { visitId: string };
+      const visit = engine.state.visits[visitId];
+      if (!visit) return reply(refused(domainError('UNKNOWN_VISIT', 'no such visit today')));
+      let agency = null;
+      if (device.role === 'desk') {
+        // Names show once the visit is called to this desk: officers must not pick cases.
+        const step = visit.current === null ? undefined : visit.steps[visit.current];
+        if (!step || step.deskId !== device.deskId || !AT_DESK_STATUSES.has(step.status))
+          return reply(refused(domainError('NOT_AT_THIS_DESK', 'the visit is not at this desk')));
+        agency = agencyOfDesk(engine.state.config, device.deskId!) ?? null;
+      }
+      const officer = device.deskId === null ? null : (engine.state.desks[device.deskId]?.officer ?? null);
+      deps.store.audit.record({ at: deps.clock.now(), deviceId: device.id, officer, visitId, action: name });
+      return reply({ ok: true, seq: engine.head, value: visitDetails(engine.state, visitId, agency) });
+    }
+  }
+}
+
+/** What a screen gets when it connects or asks again after a gap. */
+export function sendInitialState(socket: OfficeSocket, deps: HandlerDeps): void {
+  const data = socket.data;
+  if (data.kind === 'status') return deps.broadcaster.openStatusPage(socket, data.visitId);
+  const { role } = data.device;
+  if (role === 'display' || role === 'kiosk') return deps.broadcaster.sendPublicView(socket);
+  socket.emit('sync:snapshot', {
+    seq: deps.engine.head,
+    serverTime: deps.clock.now(),
+    state: staffState(deps.engine.state),
+  });
+}
+
+export function deviceInfo(d: DeviceInfo): DeviceInfo {
+  return { id: d.id, role: d.role, name: d.name, deskId: d.deskId };
+}

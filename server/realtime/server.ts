@@ -1,0 +1,118 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { staffEvent } from '../../shared/views.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../log.js';
+import type { OfficeEngine } from '../office/engine.js';
+import type { OfficeStore } from '../store/store.js';
+import { authenticate, originAllowed } from './auth.js';
+import { Broadcaster } from './broadcaster.js';
+import {
+  deviceInfo,
+  newRateLimiter,
+  rateLimit,
+  registerHandlers,
+  sendInitialState,
+  type HandlerDeps,
+} from './handlers.js';
+import { STAFF_ROOMS, deviceRoom, stationRoom, type OfficeIo, type OfficeSocket } from './types.js';
+
+/** A screen that missed more than this many events gets a fresh snapshot rather than a replay. */
+export const REPLAY_LIMIT = 5000;
+
+/**
+ * The largest payload is a day's booking list (at most 200 000 characters). Anything larger is
+ * cut off by the transport; everything smaller is checked by the command's schema.
+ */
+export const MAX_PAYLOAD_BYTES = 256 * 1024;
+
+export interface Realtime {
+  readonly io: OfficeIo;
+  readonly broadcaster: Broadcaster;
+  /** Disconnects a revoked device's sockets at once. */
+  disconnectDevice(deviceId: string): void;
+  close(): Promise<void>;
+}
+
+export function attachRealtime(
+  httpServer: HttpServer,
+  deps: {
+    engine: OfficeEngine;
+    store: OfficeStore;
+    clock: Clock;
+    log: Logger;
+    allowedOrigins: readonly string[];
+  },
+): Realtime {
+  const { engine, store, clock, log } = deps;
+  const io: OfficeIo = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    allowRequest: (req, callback) => callback(null, originAllowed(req, deps.allowedOrigins)),
+  });
+  const broadcaster = new Broadcaster(io, engine, clock);
+  const handlerDeps: HandlerDeps = { engine, store, broadcaster, clock, log };
+  const limiter = newRateLimiter();
+
+  io.use(authenticate(store, engine));
+  io.on('connection', (socket) => {
+    rateLimit(socket, limiter);
+    registerHandlers(socket, handlerDeps);
+    const data = socket.data;
+    if (data.kind === 'status') {
+      log.debug('status page connected');
+      return sendInitialState(socket, handlerDeps);
+    }
+    const { device } = data;
+    void socket.join([`role:${device.role}`, deviceRoom(device.id)]);
+    if (device.deskId) {
+      const station = engine.state.config.desks.find((d) => d.id === device.deskId)?.stationId;
+      if (station) void socket.join(stationRoom(station));
+    }
+    store.devices.touch(device.id, clock.now());
+    log.info({ device: device.id, role: device.role }, 'device connected');
+    socket.emit('session:ready', { device: deviceInfo(device), serverTime: clock.now() });
+    if (!resume(socket, handlerDeps)) sendInitialState(socket, handlerDeps);
+    socket.on('disconnect', (reason) => log.info({ device: device.id, reason }, 'device disconnected'));
+  });
+
+  const unsubscribe = engine.onStorageChange((healthy) =>
+    io.to(STAFF_ROOMS).emit('server:notice', { code: healthy ? 'storage_restored' : 'storage_unavailable' }),
+  );
+  // Due bookings move up the queue as time passes, without any command.
+  const timer = setInterval(() => {
+    const turned = engine.startDayIfDue();
+    broadcaster.publish(turned.ok && turned.value ? [turned.value] : []);
+    broadcaster.refreshViews();
+  }, 30_000);
+  timer.unref();
+
+  return {
+    io,
+    broadcaster,
+    disconnectDevice(deviceId) {
+      io.to(deviceRoom(deviceId)).emit('server:notice', { code: 'device_revoked' });
+      io.in(deviceRoom(deviceId)).disconnectSockets(true);
+    },
+    async close() {
+      clearInterval(timer);
+      unsubscribe();
+      await io.close();
+    },
+  };
+}
+
+/**
+ * A staff screen that reconnects with the last sequence number it applied gets exactly the
+ * events it missed, from the log (which survives restarts, unlike socket.io's own recovery).
+ */
+function resume(socket: OfficeSocket, deps: HandlerDeps): boolean {
+  const data = socket.data;
+  const auth = socket.handshake.auth as { lastSeq?: number };
+  if (data.kind !== 'device' || auth.lastSeq === undefined) return false;
+  if (data.device.role === 'display' || data.device.role === 'kiosk') return false;
+  const head = deps.engine.head;
+  if (auth.lastSeq > head || head - auth.lastSeq > REPLAY_LIMIT) return false;
+  socket.emit('sync:events', { events: deps.store.eventsSince(auth.lastSeq, REPLAY_LIMIT).map(staffEvent) });
+  return true;
+}

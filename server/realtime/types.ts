@@ -1,0 +1,21 @@
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.js';
+import type { DeviceRecord } from '../store/devices.js';
+
+/** Who is on the other end of a socket, as established by the handshake. */
+export type SocketData = { kind: 'device'; device: DeviceRecord } | { kind: 'status'; visitId: string };
+
+export type OfficeIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type OfficeSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+/** Staff screens get the event stream; public screens the public view; a status page its own view. */
+export const STAFF_ROOMS = ['role:desk', 'role:reception', 'role:admin'];
+export const PUBLIC_ROOMS = ['role:display', 'role:kiosk'];
+export const statusRoom = (visitId: string) => `status:${visitId}`;
+export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
+export const stationRoom = (stationId: string) => `station:${stationId}`;

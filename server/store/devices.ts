@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../shared/events.js';
+import type { DeviceInfo } from '../../shared/protocol.js';
+import { hashSecret, newDeviceToken, newPairingCode, normalizePairingCode } from '../devices/credentials.js';
+import type { Db } from './db.js';
+
+interface DeviceRow {
+  id: string;
+  name: string;
+  role: string;
+  desk_id: string | null;
+  token_hash: string | null;
+  pairing_hash: string | null;
+  pairing_expires: number | null;
+  created_at: number;
+  paired_at: number | null;
+  revoked_at: number | null;
+  last_seen_at: number | null;
+}
+
+export interface DeviceRecord extends DeviceInfo {
+  readonly createdAt: number;
+  readonly pairedAt: number | null;
+  readonly revokedAt: number | null;
+  readonly lastSeenAt: number | null;
+  /** A pairing code is waiting to be used (until this time). */
+  readonly pairingExpires: number | null;
+}
+
+export const PAIRING_VALID_MS = 24 * 60 * 60 * 1000;
+
+function toRecord(r: DeviceRow): DeviceRecord {
+  return {
+    id: r.id,
+    name: r.name,
+    role: r.role as Role,
+    deskId: r.desk_id,
+    createdAt: r.created_at,
+    pairedAt: r.paired_at,
+    revokedAt: r.revoked_at,
+    lastSeenAt: r.last_seen_at,
+    pairingExpires: r.pairing_hash ? r.pairing_expires : null,
+  };
+}
+
+/**
+ * Paired devices. Pairing turns a one-time code into a long token; both are kept only as
+ * hashes, so a copy of the database lets nobody in.
+ */
+export class Devices {
+  constructor(private readonly db: Db) {}
+
+  /** Creates a device and returns it with its first pairing code. */
+  create(
+    input: { name: string; role: Role; deskId: string | null },
+    now: number,
+  ): { device: DeviceRecord; code: string } {
+    const id = randomUUID();
+    const code = newPairingCode();
+    this.db
+      .prepare(
+        `INSERT INTO devices (id, name, role, desk_id, pairing_hash, pairing_expires, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, input.name, input.role, input.deskId, hashSecret(code), now + PAIRING_VALID_MS, now);
+    return { device: this.get(id)!, code };
+  }
+
+  /** A new pairing code for a device (to replace a lost code, or move the role to a new machine). */
+  renewCode(id: string, now: number): string | undefined {
+    const code = newPairingCode();
+    const changed = this.db
+      .prepare(`UPDATE devices SET pairing_hash = ?, pairing_expires = ? WHERE id = ? AND revoked_at IS NULL`)
+      .run(hashSecret(code), now + PAIRING_VALID_MS, id).changes;
+    return changed === 1 ? code : undefined;
+  }
+
+  /** Redeems a pairing code: the code is spent, and the device gets a fresh token. */
+  pair(code: string, now: number): { device: DeviceRecord; token: string } | undefined {
+    const hash = hashSecret(normalizePairingCode(code));
+    const row = this.db
+      .prepare<[string, number], DeviceRow>(
+        `SELECT * FROM devices WHERE pairing_hash = ? AND pairing_expires > ? AND revoked_at IS NULL`,
+      )
+      .get(hash, now);
+    if (!row) return undefined;
+    const token = newDeviceToken();
+    this.db
+      .prepare(
+        `UPDATE devices SET token_hash = ?, pairing_hash = NULL, pairing_expires = NULL, paired_at = ? WHERE id = ?`,
+      )
+      .run(hashSecret(token), now, row.id);
+    return { device: this.get(row.id)!, token };
+  }
+
+  /** The device a token belongs to, unless revoked. */
+  authenticate(token: string): DeviceRecord | undefined {
+    const row = this.db
+      .prepare<[string], DeviceRow>(`SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL`)
+      .get(hashSecret(token));
+    return row && toRecord(row);
+  }
+
+  touch(id: string, now: number): void {
+    this.db.prepare(`UPDATE devices SET last_seen_at = ? WHERE id = ?`).run(now, id);
+  }
+
+  get(id: string): DeviceRecord | undefined {
+    const row = this.db.prepare<[string], DeviceRow>(`SELECT * FROM devices WHERE id = ?`).get(id);
+    return row && toRecord(row);
+  }
+
+  list(): DeviceRecord[] {
+    return this.db
+      .prepare<[], DeviceRow>(`SELECT * FROM devices ORDER BY created_at, rowid`)
+      .all()
+      .map(toRecord);
+  }
+
+  rename(id: string, name: string): boolean {
+    return this.db.prepare(`UPDATE devices SET name = ? WHERE id = ?`).run(name, id).changes === 1;
+  }
+
+  /** A revoked device's token and code stop working at once. */
+  revoke(id: string, now: number): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE devices SET revoked_at = ?, token_hash = NULL, pairing_hash = NULL, pairing_expires = NULL
+           WHERE id = ? AND revoked_at IS NULL`,
+        )
+        .run(now, id).changes === 1
+    );
+  }
+}

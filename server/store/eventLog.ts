@@ -1,0 +1,116 @@
+import { DomainEventSchema, type EventEnvelope } from '../../shared/events.js';
+import { visitIdOf } from '../../shared/events.js';
+import type { Db } from './db.js';
+
+interface EventRow {
+  seq: number;
+  command_id: string;
+  at: number;
+  type: string;
+  visit_id: string | null;
+  device_id: string;
+  role: string;
+  desk_id: string | null;
+  officer: string | null;
+  payload: string;
+}
+
+export interface StoredCommand {
+  readonly deviceId: string;
+  readonly lastSeq: number;
+  readonly result: unknown;
+}
+
+/** The append-only event log and the record of committed commands (for idempotent retries). */
+export class EventLog {
+  private readonly insertEvent;
+  private readonly insertCommand;
+  private readonly selectCommand;
+  private readonly selectSince;
+  private readonly selectHead;
+
+  constructor(db: Db) {
+    this.insertEvent = db.prepare<EventRow>(
+      `INSERT INTO events VALUES (@seq, @command_id, @at, @type, @visit_id, @device_id, @role, @desk_id, @officer, @payload)`,
+    );
+    this.insertCommand = db.prepare<[string, string, string, number, number, number, string]>(
+      `INSERT INTO commands VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.selectCommand = db.prepare<[string], { device_id: string; last_seq: number; result: string }>(
+      `SELECT device_id, last_seq, result FROM commands WHERE command_id = ?`,
+    );
+    this.selectSince = db.prepare<[number, number], EventRow>(
+      `SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?`,
+    );
+    this.selectHead = db.prepare<[], number | null>(`SELECT max(seq) FROM events`).pluck();
+  }
+
+  head(): number {
+    return this.selectHead.get() ?? 0;
+  }
+
+  append(envelopes: readonly EventEnvelope[]): void {
+    for (const e of envelopes) {
+      this.insertEvent.run({
+        seq: e.seq,
+        command_id: e.commandId,
+        at: e.at,
+        type: e.event.type,
+        visit_id: visitIdOf(e.event),
+        device_id: e.actor.deviceId,
+        role: e.actor.role,
+        desk_id: e.actor.deskId,
+        officer: e.actor.officer,
+        payload: JSON.stringify(e.event),
+      });
+    }
+  }
+
+  recordCommand(c: {
+    commandId: string;
+    deviceId: string;
+    name: string;
+    at: number;
+    firstSeq: number;
+    lastSeq: number;
+    result: unknown;
+  }): void {
+    this.insertCommand.run(
+      c.commandId,
+      c.deviceId,
+      c.name,
+      c.at,
+      c.firstSeq,
+      c.lastSeq,
+      JSON.stringify(c.result),
+    );
+  }
+
+  findCommand(commandId: string): StoredCommand | undefined {
+    const row = this.selectCommand.get(commandId);
+    return (
+      row && { deviceId: row.device_id, lastSeq: row.last_seq, result: JSON.parse(row.result) as unknown }
+    );
+  }
+
+  /** Events after `seq`, oldest first, at most `limit`. */
+  since(seq: number, limit: number): EventEnvelope[] {
+    return this.selectSince.all(seq, limit).map(rowToEnvelope);
+  }
+}
+
+function rowToEnvelope(r: EventRow): EventEnvelope {
+  return {
+    seq: r.seq,
+    at: r.at,
+    commandId: r.command_id,
+    actor: {
+      deviceId: r.device_id,
+      role: r.role as EventEnvelope['actor']['role'],
+      deskId: r.desk_id,
+      officer: r.officer,
+    },
+    // Parsed, not trusted: a log written by an older version must still mean what it says.
+    event: DomainEventSchema.parse(JSON.parse(r.payload)),
+  };
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { CommandName, CommandPayload } from './commands.js';
+import type { CallResult, CheckInResult, ImportResult } from './decide/index.js';
+import type { DomainError } from './errors.js';
+import type { EventEnvelope, Role } from './events.js';
+import { UuidSchema } from './ids.js';
+import type { OfficeState } from './state.js';
+import type { PublicView, StatusView, VisitDetails } from './views.js';
+
+/**
+ * The socket.io contract: command names read `visit:call`; every command is acked with a
+ * result union, only once its events are committed. Notifications flow on four channels:
+ * staff screens get a snapshot and then every event (without personal data) in sequence;
+ * the display and kiosk get the public view; a status page gets its own ticket's view.
+ */
+
+export type AckResult<T> =
+  | { readonly ok: true; readonly seq: number; readonly value: T }
+  | { readonly ok: false; readonly error: DomainError };
+
+export interface CheckInAck extends CheckInResult {
+  readonly stationId: string | null;
+  readonly ahead: number | null;
+  readonly estimatedWaitMinutes: number | null;
+}
+
+interface SpecialResults {
+  'visit:check_in': CheckInAck;
+  'queue:call_next': CallResult;
+  'visit:call': CallResult;
+  'visit:add_note': { noteId: string };
+  'interpreter:add': { interpreterId: string };
+  'appointments:import': ImportResult;
+}
+export type CommandResult<N extends CommandName> = N extends keyof SpecialResults
+  ? SpecialResults[N]
+  : Record<string, never>;
+
+/** Reads that change nothing (but are audited): no command id, never in the event log. */
+export const QuerySchemas = {
+  /** A desk's current visit, or reception's look at one: personal data and readable notes. */
+  'visit:open': z.strictObject({ visitId: UuidSchema }),
+  /** A screen that saw a gap in the sequence asks for a fresh snapshot. */
+  'sync:snapshot': z.strictObject({}),
+} as const;
+export type QueryName = keyof typeof QuerySchemas;
+export const QUERY_NAMES = Object.keys(QuerySchemas) as QueryName[];
+export type QueryPayload<N extends QueryName> = z.infer<(typeof QuerySchemas)[N]>;
+
+export const QUERY_ROLES: Record<QueryName, readonly Role[]> = {
+  'visit:open': ['desk', 'reception'],
+  'sync:snapshot': ['admin', 'reception', 'kiosk', 'desk', 'display'],
+};
+
+export interface QueryResults {
+  'visit:open': VisitDetails;
+  'sync:snapshot': Record<string, never>;
+}
+
+export type ClientToServerEvents = {
+  [N in CommandName]: (
+    payload: CommandPayload<N>,
+    ack: (result: AckResult<CommandResult<N>>) => void,
+  ) => void;
+} & {
+  [Q in QueryName]: (payload: QueryPayload<Q>, ack: (result: AckResult<QueryResults[Q]>) => void) => void;
+};
+
+/** Who this device is, as the server knows it. */
+export interface DeviceInfo {
+  readonly id: string;
+  readonly role: Role;
+  readonly name: string;
+  readonly deskId: string | null;
+}
+
+export interface StaffSnapshot {
+  readonly seq: number;
+  readonly serverTime: number;
+  /** The office state without personal data (see views.ts `staffState`). */
+  readonly state: OfficeState;
+}
+
+/** Events in log order, as committed together by one command (or a replay after a reconnect). */
+export interface EventBatch {
+  readonly events: readonly EventEnvelope[];
+}
+
+export const NOTICE_CODES = ['storage_unavailable', 'storage_restored', 'device_revoked'] as const;
+export type NoticeCode = (typeof NOTICE_CODES)[number];
+
+/** Sent first on every device socket: who the server takes this device to be. */
+export interface SessionInfo {
+  readonly device: DeviceInfo;
+  readonly serverTime: number;
+}
+
+export interface ServerToClientEvents {
+  'session:ready': (session: SessionInfo) => void;
+  'sync:snapshot': (snapshot: StaffSnapshot) => void;
+  'sync:events': (batch: EventBatch) => void;
+  'public:view': (view: PublicView) => void;
+  'status:view': (view: StatusView) => void;
+  'server:notice': (notice: { readonly code: NoticeCode }) => void;
+}
+
+/**
+ * The handshake's `auth`: a paired device's token, or a visitor's status token; `lastSeq` is
+ * the last event a staff screen applied, so the server can send only what it missed.
+ */
+export const HandshakeAuthSchema = z.union([
+  z.strictObject({ token: z.string().min(20).max(200), lastSeq: z.number().int().nonnegative().optional() }),
+  z.strictObject({ statusToken: z.string().min(16).max(64) }),
+]);
+export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
