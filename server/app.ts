@@ -7,6 +7,7 @@ import type { Clock } from './clock.js';
 import { createRequestHandler } from './http/routes.js';
 import type { Logger } from './log.js';
 import { OfficeEngine } from './office/engine.js';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './realtime/handlers.js';
 import { attachRealtime, type Realtime } from './realtime/server.js';
 import type { OfficeStore } from './store/store.js';
 
@@ -19,6 +20,8 @@ export interface OfficeServerParts {
   readonly allowedOrigins?: readonly string[];
   readonly rendererDir?: string;
   readonly version?: string;
+  /** Per-socket request limit; benchmarks and tests that hammer one socket raise it. */
+  readonly rateLimit?: RateLimit;
 }
 
 export interface OfficeServer {
@@ -58,6 +61,7 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
     clock,
     log,
     allowedOrigins: parts.allowedOrigins ?? [],
+    rateLimit: parts.rateLimit ?? DEFAULT_RATE_LIMIT,
   });
 
   return {

@@ -57,8 +57,8 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 
 export function createRequestHandler(deps: HttpDeps) {
   const { engine, store, clock, log } = deps;
-  // Pairing codes are short enough that guessing must be slow: 10 tries a minute per address.
-  const pairingLimiter = new RateLimiterMemory({ points: 10, duration: 60 });
+  // Pairing codes are short enough that guessing must be slow: 10 wrong codes a minute per address.
+  const failedPairings = new RateLimiterMemory({ points: 10, duration: 60 });
   const hasScreens = () => existsSync(join(deps.rendererDir, 'index.html'));
   // Created on first use: sirv indexes the folder once, and it exists only after a build.
   let assets: ReturnType<typeof sirv> | undefined;
@@ -74,11 +74,10 @@ export function createRequestHandler(deps: HttpDeps) {
     }));
 
   async function pair(req: IncomingMessage, res: ServerResponse) {
-    try {
-      await pairingLimiter.consume(req.socket.remoteAddress ?? 'unknown');
-    } catch {
-      return sendError(res, 429, 'RATE_LIMITED', 'too many pairing attempts; wait a minute');
-    }
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const record = await failedPairings.get(address);
+    if (record !== null && record.remainingPoints <= 0)
+      return sendError(res, 429, 'RATE_LIMITED', 'too many wrong pairing codes; wait a minute');
     const body = await readBody(req);
     if (body === undefined) return sendError(res, 413, 'VALIDATION_FAILED', 'request too large');
     let json: unknown;
@@ -90,7 +89,10 @@ export function createRequestHandler(deps: HttpDeps) {
     const parsed = PairRequestSchema.safeParse(json);
     if (!parsed.success) return sendError(res, 400, 'VALIDATION_FAILED', 'a pairing code is required');
     const paired = store.devices.pair(parsed.data.code, clock.now());
-    if (!paired) return sendError(res, 404, 'UNKNOWN_CODE', 'unknown, used or expired pairing code');
+    if (!paired) {
+      await failedPairings.penalty(address);
+      return sendError(res, 404, 'UNKNOWN_CODE', 'unknown, used or expired pairing code');
+    }
     log.info({ device: paired.device.id, role: paired.device.role }, 'device paired');
     sendJson(res, 200, { token: paired.token, device: deviceInfo(paired.device) });
   }

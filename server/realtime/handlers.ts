@@ -46,9 +46,16 @@ function validationError(error: z.ZodError): DomainError {
 }
 
 /**
- * A flood from one socket must not starve the others: each socket may send a burst of 40
- * messages and 10 a second on average; beyond that, requests are refused until it slows down.
+ * A flood from one socket must not starve the others. By default each socket may send a burst
+ * of 40 messages and 10 a second on average (a busy desk sends one every few seconds); beyond
+ * that, requests are refused with RATE_LIMITED until it slows down.
  */
+export interface RateLimit {
+  readonly burst: number;
+  readonly perSeconds: number;
+}
+export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 40, perSeconds: 4 };
+
 export function rateLimit(socket: OfficeSocket, limiter: RateLimiterMemory) {
   socket.use((packet, next) => {
     limiter.consume(socket.id).then(
@@ -62,8 +69,8 @@ export function rateLimit(socket: OfficeSocket, limiter: RateLimiterMemory) {
   });
 }
 
-export function newRateLimiter(): RateLimiterMemory {
-  return new RateLimiterMemory({ points: 40, duration: 4 });
+export function newRateLimiter(limit: RateLimit): RateLimiterMemory {
+  return new RateLimiterMemory({ points: limit.burst, duration: limit.perSeconds });
 }
 
 export function registerHandlers(socket: OfficeSocket, deps: HandlerDeps): void {

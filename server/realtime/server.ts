@@ -14,6 +14,7 @@ import {
   registerHandlers,
   sendInitialState,
   type HandlerDeps,
+  type RateLimit,
 } from './handlers.js';
 import { STAFF_ROOMS, deviceRoom, stationRoom, type OfficeIo, type OfficeSocket } from './types.js';
 
@@ -42,6 +43,7 @@ export function attachRealtime(
     clock: Clock;
     log: Logger;
     allowedOrigins: readonly string[];
+    rateLimit: RateLimit;
   },
 ): Realtime {
   const { engine, store, clock, log } = deps;
@@ -52,7 +54,7 @@ export function attachRealtime(
   });
   const broadcaster = new Broadcaster(io, engine, clock);
   const handlerDeps: HandlerDeps = { engine, store, broadcaster, clock, log };
-  const limiter = newRateLimiter();
+  const limiter = newRateLimiter(deps.rateLimit);
 
   io.use(authenticate(store, engine));
   io.on('connection', (socket) => {

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createOfficeServer, type OfficeServer } from '../../server/app.js';
+import type { Clock } from '../../server/clock.js';
+import { silentLogger } from '../../server/log.js';
+import type { RateLimit } from '../../server/realtime/handlers.js';
+import { OfficeStore } from '../../server/store/store.js';
+import type { Role } from '../../shared/events.js';
+import type { OfficeConfig } from '../../shared/office.js';
+import { testConfig, T0 } from './domain.js';
+
+/** A clock that tests move by hand; it starts at a Monday morning in Stockholm. */
+export class ManualClock implements Clock {
+  constructor(private at = T0) {}
+  now(): number {
+    return this.at;
+  }
+  advance(ms: number): void {
+    this.at += ms;
+  }
+}
+
+export interface TestServer {
+  readonly url: string;
+  readonly port: number;
+  readonly server: OfficeServer;
+  readonly store: OfficeStore;
+  readonly dir: string;
+  readonly clock: ManualClock;
+  /** Creates a device and pairs it through the real HTTP endpoint; returns its token. */
+  pair(role: Role, deskId?: string): Promise<string>;
+  /** Stops the server; the data folder stays until `cleanup`. */
+  close(): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+/** A real office server on an ephemeral port over a real SQLite file in a temp folder. */
+export async function startTestServer(
+  options: {
+    config?: OfficeConfig;
+    dir?: string;
+    clock?: ManualClock;
+    port?: number;
+    rateLimit?: RateLimit;
+  } = {},
+): Promise<TestServer> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'motesplats-test-'));
+  const clock = options.clock ?? new ManualClock();
+  const store = OfficeStore.open(join(dir, 'motesplats.sqlite'));
+  const server = createOfficeServer({
+    store,
+    clock,
+    log: silentLogger,
+    seed: options.config ?? testConfig(),
+    rendererDir: join(dir, 'no-renderer'),
+    // Tests fire commands faster than any person; the flood test sets the real limit.
+    rateLimit: options.rateLimit ?? { burst: 10_000, perSeconds: 1 },
+  });
+  const port = await server.listen(options.port ?? 0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await server.close();
+  };
+  return {
+    url,
+    port,
+    server,
+    store,
+    dir,
+    clock,
+    async pair(role, deskId) {
+      const { code } = store.devices.create(
+        { name: `${role} ${deskId ?? ''}`.trim(), role, deskId: deskId ?? null },
+        clock.now(),
+      );
+      const response = await fetch(`${url}/api/pair`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
+      if (!response.ok) throw new Error(`pairing failed: ${response.status}`);
+      return ((await response.json()) as { token: string }).token;
+    },
+    close,
+    async cleanup() {
+      await close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
