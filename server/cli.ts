@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, RoleSchema } from '../shared/events.js';
 import type { OfficeConfig } from '../shared/office.js';
 import { pairingUrl } from './office/bootstrap.js';
+import { demoOffice } from './office/demo.js';
 import { databaseFile, DEFAULT_PORT, publicUrl, readSettings, SettingsError } from './settings.js';
 import { OfficeStore } from './store/store.js';
 
@@ -13,6 +14,8 @@ const USAGE = `Mötesplats office administration
   npm run office -- device revoke <device-id>    its token stops working (a running server
                                                  drops its connection from the admin screen)
   npm run office -- officer pin --name "Anna Berg" --pin 1234
+  npm run office -- config example > office.json   the demo office's config, to start your own from
+  npm run office -- backup <file.sqlite>            a consistent copy, safe while the server runs
 
 Options as for the server: --data <folder>, --port <n>, --public-url <url> (or PORT, MOTESPLATS_DATA,
 MOTESPLATS_PUBLIC_URL), so that printed pairing links point at the running server.
@@ -26,7 +29,7 @@ function findDesk(config: OfficeConfig, wanted: string) {
   return config.desks.find((d) => d.id === norm(wanted) || norm(d.name) === norm(wanted));
 }
 
-function run(argv: string[]): string {
+async function run(argv: string[]): Promise<string> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
@@ -48,6 +51,7 @@ function run(argv: string[]): string {
     ...(values.port ? ['--port', values.port] : []),
     ...(values['public-url'] ? ['--public-url', values['public-url']] : []),
   ];
+  if (subject === 'config' && verb === 'example') return JSON.stringify(demoOffice(), null, 2);
   const settings = readSettings(serverArgs, process.env);
   const store = OfficeStore.open(databaseFile(settings));
   try {
@@ -91,6 +95,11 @@ function run(argv: string[]): string {
       if (!arg) throw new UsageError('which device? give its id (see: device list)');
       if (!store.devices.revoke(arg, now)) throw new UsageError(`no active device ${arg}`);
       return `Device ${arg} revoked.`;
+    }
+    if (subject === 'backup' && verb) {
+      // SQLite's online backup: consistent even while the server writes, WAL included.
+      await store.db.backup(verb);
+      return `Backed up to ${verb}.`;
     }
     if (subject === 'officer' && verb === 'pin') {
       if (!values.name || !values.pin || !/^\d{4,8}$/.test(values.pin))

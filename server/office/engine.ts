@@ -85,22 +85,19 @@ export class OfficeEngine {
     const stored = this.store.findCommand(commandId);
     if (stored) {
       if (stored.deviceId !== actor.deviceId)
-        return this.refuse(
-          command,
-          domainError('DUPLICATE_COMMAND_ID', 'this command id was used by another device'),
-        );
+        return this.refuse(domainError('DUPLICATE_COMMAND_ID', 'this command id was used by another device'));
       return { ack: { ok: true, seq: stored.lastSeq, value: stored.result }, committed: [] };
     }
 
     const committed: Committed[] = [];
     const turned = this.startDayIfDue();
-    if (turned && !turned.ok) return this.refuse(command, turned.error);
+    if (turned && !turned.ok) return this.refuse(turned.error);
     if (turned?.value) committed.push(turned.value);
 
     const now = this.clock.now();
     const ctx: DecideContext = { now, actor, newId: randomUUID, newToken: newStatusToken };
     const decision = decide(this.current, command, ctx);
-    if (!decision.ok) return this.refuse(command, decision.error, committed);
+    if (!decision.ok) return this.refuse(decision.error, committed);
 
     const { events, result } = decision.value;
     if (events.length === 0) return { ack: { ok: true, seq: this.seq, value: result }, committed };
@@ -110,7 +107,7 @@ export class OfficeEngine {
         ? { ...(result as object), ...arrivalInfo(after, (result as { visitId: string }).visitId, now) }
         : result,
     );
-    if (!outcome.ok) return this.refuse(command, outcome.error, committed);
+    if (!outcome.ok) return this.refuse(outcome.error, committed);
     committed.push(outcome.value.committed);
     this.log.info(
       {
@@ -184,8 +181,7 @@ export class OfficeEngine {
     for (const listener of this.storageListeners) listener(healthy);
   }
 
-  private refuse(command: Command, error: DomainError, committed: readonly Committed[] = []): Execution {
-    this.log.info({ command: command.name, code: error.code }, 'command refused');
+  private refuse(error: DomainError, committed: readonly Committed[] = []): Execution {
     return { ack: { ok: false, error }, committed };
   }
 }

@@ -88,8 +88,19 @@ function onCommand(
   ack: unknown,
 ): void {
   if (typeof ack !== 'function') return; // a command without an ack could never be confirmed: ignore it
-  const reply = ack as Ack;
   const data = socket.data;
+  const reply = (result: AckResult<unknown>) => {
+    if (!result.ok)
+      deps.log.info(
+        {
+          command: name,
+          device: data.kind === 'device' ? data.device.id : 'status-page',
+          code: result.error.code,
+        },
+        'command refused',
+      );
+    (ack as Ack)(result);
+  };
   if (data.kind !== 'device' || !mayRun(data.device.role, name))
     return reply(refused(domainError('FORBIDDEN', `this device may not ${name}`)));
   const parsed = CommandSchemas[name].safeParse(payload);

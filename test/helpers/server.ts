@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOfficeServer, type OfficeServer } from '../../server/app.js';
 import type { Clock } from '../../server/clock.js';
-import { silentLogger } from '../../server/log.js';
+import { silentLogger, type Logger } from '../../server/log.js';
 import type { RateLimit } from '../../server/realtime/handlers.js';
 import { OfficeStore } from '../../server/store/store.js';
 import type { Role } from '../../shared/events.js';
@@ -43,6 +43,7 @@ export async function startTestServer(
     clock?: ManualClock;
     port?: number;
     rateLimit?: RateLimit;
+    log?: Logger;
   } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'motesplats-test-'));
@@ -51,7 +52,7 @@ export async function startTestServer(
   const server = createOfficeServer({
     store,
     clock,
-    log: silentLogger,
+    log: options.log ?? silentLogger,
     seed: options.config ?? testConfig(),
     rendererDir: join(dir, 'no-renderer'),
     // Tests fire commands faster than any person; the flood test sets the real limit.

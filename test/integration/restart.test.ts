@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/events.js';
 import { OfficeStore } from '../../server/store/store.js';
-import { TestClient, connectDevice } from '../helpers/client.js';
+import { type TestClient, connectDevice } from '../helpers/client.js';
 import { ok } from '../helpers/office.js';
 import { freePort, spawnServer, type ServerProcess } from '../helpers/process.js';
 
