@@ -108,6 +108,11 @@ export class TestClient {
     return (this.socket.timeout(10_000) as any).emitWithAck(name, payload);
   }
 
+  /** Emits without waiting for an ack (or without asking for one). */
+  emitRaw(name: string, payload: unknown): void {
+    (this.socket as unknown as { emit(event: string, ...args: unknown[]): void }).emit(name, payload);
+  }
+
   query<Q extends QueryName>(name: Q, payload: QueryPayload<Q>): Promise<AckResult<QueryResults[Q]>> {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return (this.socket.timeout(10_000) as any).emitWithAck(name, payload);

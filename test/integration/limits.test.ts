@@ -38,10 +38,7 @@ describe('socket limits', () => {
     const dropped = new Promise<string>((resolve) =>
       big.socket.once('disconnect', (reason) => resolve(reason)),
     );
-    big.socket.emit(
-      'visit:add_note' as never,
-      { commandId: 'too-big-frame', text: 'x'.repeat(MAX_PAYLOAD_BYTES + 10) } as never,
-    );
+    big.emitRaw('visit:add_note', { commandId: 'too-big-frame', text: 'x'.repeat(MAX_PAYLOAD_BYTES + 10) });
     expect(await dropped).toMatch(/transport (close|error)/);
     expect(server.server.engine.head).toBe(head);
     ok(await office.desks['af-1'].command('desk:sign_out', {}));
