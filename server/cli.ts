@@ -113,11 +113,12 @@ async function run(argv: string[]): Promise<string> {
   }
 }
 
-try {
-  process.stdout.write(run(process.argv.slice(2)) + '\n');
-} catch (error) {
-  const known =
-    error instanceof UsageError || error instanceof SettingsError || (error as Error).name === 'TypeError';
-  process.stderr.write(`${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
-  process.exit(1);
-}
+run(process.argv.slice(2)).then(
+  (output) => process.stdout.write(output + '\n'),
+  (error: unknown) => {
+    const known =
+      error instanceof UsageError || error instanceof SettingsError || (error as Error).name === 'TypeError';
+    process.stderr.write(`${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
+    process.exit(1);
+  },
+);
