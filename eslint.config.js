@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -78,6 +79,36 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer runs in a browser.' },
+            {
+              group: ['better-sqlite3', 'electron', 'socket.io', '**/server/**', '**/electron/**'],
+              message: 'The renderer talks to the server only over the socket.',
+            },
+            { group: ['socket.io-client'], message: 'Only renderer/src/net/socket.ts touches the socket.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/net/socket.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: nodeBuiltins, message: 'The renderer runs in a browser.' }] },
       ],
     },
   },

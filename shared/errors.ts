@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'DUPLICATE_COMMAND_ID',
   'STORAGE_UNAVAILABLE',
   'INTERNAL',
+  /** Client side: no answer in time (the command may still be retried with the same id). */
+  'TIMEOUT',
   // desks and officers
   'NOT_SIGNED_IN',
   'ALREADY_SIGNED_IN',

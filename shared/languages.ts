@@ -11,6 +11,11 @@ export type StaffLanguage = (typeof STAFF_LANGUAGES)[number];
 
 export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'fa', 'prs']);
 
+/** The tag for `lang` attributes: Dari as Afghan Persian, which fonts and screen readers know. */
+export function languageTag(language: string): string {
+  return language === 'prs' ? 'fa-AF' : language;
+}
+
 export function isRtl(language: string): boolean {
   return RTL_LANGUAGES.has(language);
 }

@@ -1,0 +1,140 @@
+import { io, type Socket } from 'socket.io-client';
+import type { CommandName, CommandPayload } from '../../../shared/commands.js';
+import type {
+  AckResult,
+  ClientToServerEvents,
+  CommandResult,
+  QueryName,
+  QueryPayload,
+  QueryResults,
+  ServerToClientEvents,
+} from '../../../shared/protocol.js';
+import { lastSeq, officeActions, officeStore } from '../stores/office.js';
+import { sessionActions } from '../stores/session.js';
+import { publicStore, statusStore } from '../stores/views.js';
+
+/**
+ * The one socket module: the only code that touches socket.io. Screens call `send` and `query`;
+ * what the server pushes goes into the stores through their module-level actions.
+ */
+
+type OfficeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export type Credentials =
+  | { readonly kind: 'device'; readonly token: string }
+  | { readonly kind: 'status'; readonly statusToken: string };
+
+const ACK_TIMEOUT_MS = 8_000;
+const ATTEMPTS = 3;
+
+let socket: OfficeSocket | undefined;
+
+export function connect(credentials: Credentials): void {
+  disconnect();
+  const s: OfficeSocket = io({
+    // A staff screen that has state says how far it got, so a reconnect sends only what it missed.
+    auth: (cb) =>
+      cb(
+        credentials.kind === 'device'
+          ? { token: credentials.token, ...(officeStore.getState().office && { lastSeq: lastSeq() }) }
+          : { statusToken: credentials.statusToken },
+      ),
+    transports: ['websocket', 'polling'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+  });
+  socket = s;
+
+  s.on('connect', () => sessionActions.setConnection('online'));
+  s.on('disconnect', (reason) => {
+    // The server let go on purpose (a revoked device): socket.io will not retry, and neither do we.
+    if (reason === 'io server disconnect') return;
+    sessionActions.setConnection('reconnecting');
+  });
+  s.on('connect_error', (error) => {
+    const code = (error as Error & { data?: { code?: string } }).data?.code;
+    if (code === 'UNAUTHORIZED' || code === 'UNKNOWN_TICKET') {
+      if (code === 'UNKNOWN_TICKET') statusStore.setState({ unknown: true });
+      sessionActions.setConnection('unauthorized');
+      s.disconnect();
+    } else sessionActions.setConnection('reconnecting');
+  });
+  s.on('session:ready', ({ device, serverTime }) => sessionActions.ready(device, serverTime));
+  s.on('sync:snapshot', (snapshot) => {
+    sessionActions.syncClock(snapshot.serverTime);
+    officeActions.loadSnapshot(snapshot);
+  });
+  s.on('sync:events', ({ events }) => {
+    if (!officeActions.applyEvents(events)) void query('sync:snapshot', {});
+  });
+  s.on('public:view', (view) => publicStore.setState({ view }));
+  s.on('status:view', (view) => statusStore.setState({ view, unknown: false }));
+  s.on('server:notice', ({ code }) => {
+    sessionActions.notice(code);
+    if (code === 'device_revoked') s.disconnect();
+  });
+}
+
+export function disconnect(): void {
+  socket?.removeAllListeners();
+  socket?.disconnect();
+  socket = undefined;
+}
+
+/** A command id that is unique without `crypto.randomUUID` (absent outside secure contexts, as on http LANs). */
+function newCommandId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function waitConnected(s: OfficeSocket, timeoutMs: number): Promise<boolean> {
+  if (s.connected) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      s.off('connect', onConnect);
+      resolve(false);
+    }, timeoutMs);
+    const onConnect = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    s.once('connect', onConnect);
+  });
+}
+
+const timeout = <T>(): AckResult<T> => ({
+  ok: false,
+  error: { code: 'TIMEOUT', message: 'no answer from the office server' },
+});
+
+async function emitWithRetry<T>(name: string, payload: unknown): Promise<AckResult<T>> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const s = socket;
+    if (!s || !(await waitConnected(s, ACK_TIMEOUT_MS))) continue;
+    try {
+      // The typed maps cannot follow a name chosen at run time; `send` and `query` keep callers typed.
+      return (await (
+        s.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(n: string, p: unknown): Promise<AckResult<T>> }
+      ).emitWithAck(name, payload)) as AckResult<T>;
+    } catch {
+      // No answer in time: try again with the same command id, which the server runs at most once.
+    }
+  }
+  return timeout<T>();
+}
+
+/** Sends a command and resolves with its ack: committed, or refused with a typed error. */
+export function send<N extends CommandName>(
+  name: N,
+  payload: Omit<CommandPayload<N>, 'commandId'>,
+): Promise<AckResult<CommandResult<N>>> {
+  return emitWithRetry(name, { ...payload, commandId: newCommandId() });
+}
+
+/** Reads something that is not in the pushed state (a visit's personal data, a fresh snapshot). */
+export function query<Q extends QueryName>(
+  name: Q,
+  payload: QueryPayload<Q>,
+): Promise<AckResult<QueryResults[Q]>> {
+  return emitWithRetry(name, payload);
+}

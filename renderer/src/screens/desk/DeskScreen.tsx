@@ -1,0 +1,4 @@
+/** Placeholder until the screen is built. */
+export function DeskScreen() {
+  return <main className="centered">DeskScreen</main>;
+}
