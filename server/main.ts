@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { createOfficeServer } from './app.js';
 import { systemClock } from './clock.js';
 import { createLogger } from './log.js';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     log,
     seed,
     allowedOrigins: settings.allowedOrigins,
+    ...(settings.rendererDir && { rendererDir: resolve(settings.rendererDir) }),
     version: appVersion(),
   });
   const port = await server.listen(settings.port, settings.host);

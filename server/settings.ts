@@ -19,6 +19,8 @@ export const SettingsSchema = z.object({
   publicUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Origins besides the server's own that may open a socket (a development server, say). */
   allowedOrigins: z.array(z.url({ protocol: /^https?$/ })),
+  /** The built screens; `dist/renderer` beside the server when not given. */
+  rendererDir: z.string().min(1).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -41,6 +43,7 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
         'public-url': { type: 'string' },
         'allowed-origin': { type: 'string', multiple: true },
         'log-level': { type: 'string' },
+        renderer: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -57,6 +60,7 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
     allowedOrigins:
       values['allowed-origin'] ?? env.MOTESPLATS_ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [],
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
+    rendererDir: values.renderer ?? env.MOTESPLATS_RENDERER,
   });
   if (!parsed.success)
     throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

@@ -77,10 +77,12 @@ export function apply(state: OfficeState, envelope: EventEnvelope): OfficeState 
         startedAt: s.startedAt ?? at,
       }));
     case 'returned_to_queue':
+      // Time back in the queue is not service time: serving again starts a new service period.
       return updateActiveStep(state, event.visitId, (s) => ({
         ...s,
         status: 'waiting',
         deskId: null,
+        startedAt: null,
         recalls: 0,
         lastCalledAt: null,
       }));
@@ -103,7 +105,7 @@ export function apply(state: OfficeState, envelope: EventEnvelope): OfficeState 
         endedAt: null,
       }));
     case 'note_added': {
-      if (!event.note) return state;
+      if (!event.note || !state.visits[event.visitId]) return state;
       const notes = state.notes[event.visitId] ?? [];
       return { ...state, notes: { ...state.notes, [event.visitId]: [...notes, event.note] } };
     }
@@ -170,6 +172,9 @@ export function apply(state: OfficeState, envelope: EventEnvelope): OfficeState 
     case 'interpreter_released': {
       const attach = event.type === 'interpreter_attached';
       const interpreter = state.interpreters[event.interpreterId];
+      // Only what the event is about: a visit this state holds, and (on release) the same visit.
+      if (!state.visits[event.visitId] || (!attach && interpreter && interpreter.visitId !== event.visitId))
+        return state;
       const next = updateVisit(state, event.visitId, (v) => ({
         ...v,
         interpreterId: attach ? event.interpreterId : null,

@@ -73,7 +73,7 @@ function parseCount(cell: string | undefined): number | undefined {
 
 /** "9:05", "09:05" and "09.05" all mean five past nine. */
 function parseTime(cell: string | undefined): string | undefined {
-  const m = /^(\d{1,2})[:.](\d{2})$/.exec(cell?.trim() ?? '');
+  const m = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(cell?.trim() ?? '');
   return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : undefined;
 }
 

@@ -40,6 +40,8 @@ export type CommandResult<N extends CommandName> = N extends keyof SpecialResult
 export const QuerySchemas = {
   /** A desk's current visit, or reception's look at one: personal data and readable notes. */
   'visit:open': z.strictObject({ visitId: UuidSchema }),
+  /** Reception's search of today's visits by ticket, booking reference or a household member's name. */
+  'visit:find': z.strictObject({ text: z.string().trim().min(2).max(100) }),
   /** A screen that saw a gap in the sequence asks for a fresh snapshot. */
   'sync:snapshot': z.strictObject({}),
 } as const;
@@ -49,11 +51,14 @@ export type QueryPayload<N extends QueryName> = z.infer<(typeof QuerySchemas)[N]
 
 export const QUERY_ROLES: Record<QueryName, readonly Role[]> = {
   'visit:open': ['desk', 'reception'],
+  'visit:find': ['reception', 'admin'],
   'sync:snapshot': ['admin', 'reception', 'kiosk', 'desk', 'display'],
 };
 
 export interface QueryResults {
   'visit:open': VisitDetails;
+  /** Matching visits, newest first; their personal data is read with `visit:open`. */
+  'visit:find': { visitIds: string[] };
   'sync:snapshot': Record<string, never>;
 }
 

@@ -124,7 +124,8 @@ export function publicView(state: OfficeState, seq: number, now: number): Public
       });
     }
   }
-  calls.sort((a, b) => b.calledAt - a.calledAt);
+  // Those still being called first (they must never scroll off), then the latest.
+  calls.sort((a, b) => Number(b.active) - Number(a.active) || b.calledAt - a.calledAt);
   return {
     seq,
     office: { name: state.config.name, languages: [...state.config.languages] },
@@ -219,4 +220,27 @@ export function arrivalInfo(state: OfficeState, visitId: string, now: number) {
     ahead,
     estimatedWaitMinutes: ahead === null ? null : estimatedWaitMinutes(state, step.stationId, ahead),
   };
+}
+
+const fold = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/** Today's visits matching a ticket number, a booking reference or part of a member's name. */
+export function findVisits(state: OfficeState, text: string): string[] {
+  const wanted = fold(text.trim());
+  const compact = wanted.replace(/[\s-]/g, '');
+  return Object.values(state.visits)
+    .filter((v) => {
+      const secret = state.privateData[v.id];
+      return (
+        v.ticket.toLowerCase() === compact ||
+        (secret?.bookingRef != null && secret.bookingRef.toLowerCase().includes(compact)) ||
+        (secret?.members.some((m) => fold(m.name).includes(wanted)) ?? false)
+      );
+    })
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .map((v) => v.id);
 }

@@ -13,7 +13,7 @@ import {
   type QueryName,
 } from '../../shared/protocol.js';
 import { AT_DESK_STATUSES } from '../../shared/visit.js';
-import { staffState, visitDetails } from '../../shared/views.js';
+import { findVisits, staffState, visitDetails } from '../../shared/views.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { OfficeEngine } from '../office/engine.js';
@@ -140,6 +140,17 @@ function onQuery(
     case 'sync:snapshot':
       sendInitialState(socket, deps);
       return reply({ ok: true, seq: engine.head, value: {} });
+    case 'visit:find': {
+      const { text } = parsed.data as { text: string };
+      deps.store.audit.record({
+        at: deps.clock.now(),
+        deviceId: device.id,
+        officer: null,
+        visitId: null,
+        action: name,
+      });
+      return reply({ ok: true, seq: engine.head, value: { visitIds: findVisits(engine.state, text) } });
+    }
     case 'visit:open': {
       const { visitId } = parsed.data as { visitId: string };
       const visit = engine.state.visits[visitId];
