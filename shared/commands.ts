@@ -107,7 +107,10 @@ export const CommandSchemas = {
 
 export type CommandName = keyof typeof CommandSchemas;
 export const COMMAND_NAMES = Object.keys(CommandSchemas) as CommandName[];
+/** A command as `decide` sees it, validated and with defaults filled in. */
 export type CommandPayload<N extends CommandName> = z.infer<(typeof CommandSchemas)[N]>;
+/** A command as a client sends it (fields with defaults may be left out). */
+export type CommandInput<N extends CommandName> = z.input<(typeof CommandSchemas)[N]>;
 
 /** A command as `decide` sees it: name, validated payload, and for imports the checked rows. */
 export type Command = {

@@ -16,6 +16,23 @@ export type Label = z.infer<typeof LabelSchema>;
 export const ChecklistItemSchema = z.object({ id: SlugSchema, label: LabelSchema });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
+/**
+ * A condition on the household's adults' ages under which a station's step applies. Outside it,
+ * the step is skipped with the rule as the reason when the chain would move the visit there; a
+ * desk can restore it. Arbetsförmedlingen's establishment programme: 20–64, and 18–19 without
+ * parents in Sweden; Pensionsmyndigheten: 65 and over.
+ */
+export const StationRuleSchema = z.object({
+  kind: z.literal('adult_age'),
+  minAge: z.number().int().min(0).max(130).nullable(),
+  maxAge: z.number().int().min(0).max(130).nullable(),
+  /** Younger adults from this age count too when their parents are not in Sweden. */
+  withoutParentsFromAge: z.number().int().min(0).max(130).nullable(),
+  /** With no adult's birth date known yet: keep the step (the desk decides) or skip it. */
+  whenUnknown: z.enum(['keep', 'skip']),
+});
+export type StationRule = z.infer<typeof StationRuleSchema>;
+
 export const StationSchema = z.object({
   id: SlugSchema,
   name: z.string().trim().min(1).max(80),
@@ -23,6 +40,7 @@ export const StationSchema = z.object({
   checklist: z.array(ChecklistItemSchema).max(40),
   /** Used for the wait estimate until the station has served enough visits today. */
   defaultServiceMinutes: z.number().int().min(1).max(240),
+  rule: StationRuleSchema.nullable().default(null),
 });
 export type Station = z.infer<typeof StationSchema>;
 
@@ -54,6 +72,26 @@ export const OpeningHoursSchema = z.object(
   >,
 );
 
+/** The kinds of personal data, each erased after its own period. */
+export const DATA_CLASSES = ['household', 'booking_refs', 'notes'] as const;
+export type DataClass = (typeof DATA_CLASSES)[number];
+
+export const RetentionSchema = z.object({
+  /** Days after the visit that its personal data is kept. */
+  days: z.number().int().min(1).max(3650),
+  /** Other periods for a class of data, or for one agency's notes. */
+  overrides: z
+    .array(
+      z.object({
+        dataClass: z.enum(DATA_CLASSES),
+        agency: AgencySchema.nullable(),
+        days: z.number().int().min(1).max(3650),
+      }),
+    )
+    .max(20),
+});
+export type Retention = z.infer<typeof RetentionSchema>;
+
 export const OfficeConfigSchema = z
   .object({
     name: z.string().trim().min(1).max(100),
@@ -78,7 +116,7 @@ export const OfficeConfigSchema = z
     requireOfficerPin: z.boolean(),
     queueRules: QueueRulesSchema,
     waitWarningMinutes: z.number().int().min(1).max(600),
-    retentionDays: z.number().int().min(1).max(3650),
+    retention: RetentionSchema,
   })
   .superRefine((c, ctx) => {
     const stationIds = new Set<string>();
@@ -116,6 +154,14 @@ export const OfficeConfigSchema = z
       if (inChain.has(id))
         ctx.addIssue({ code: 'custom', path: ['chain', i], message: 'station twice in the chain' });
       inChain.add(id);
+    });
+    c.retention.overrides.forEach((o, i) => {
+      if (o.agency !== null && o.dataClass !== 'notes')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['retention', 'overrides', i, 'agency'],
+          message: 'only notes belong to an agency',
+        });
     });
     if (c.ticketPrefixes.booked === c.ticketPrefixes.walkIn)
       ctx.addIssue({

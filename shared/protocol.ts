@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CommandName, CommandPayload } from './commands.js';
+import type { CommandName, CommandInput } from './commands.js';
 import type { CallResult, CheckInResult, ImportResult } from './decide/index.js';
 import type { DomainError } from './errors.js';
 import type { EventEnvelope, Role } from './events.js';
@@ -63,10 +63,7 @@ export interface QueryResults {
 }
 
 export type ClientToServerEvents = {
-  [N in CommandName]: (
-    payload: CommandPayload<N>,
-    ack: (result: AckResult<CommandResult<N>>) => void,
-  ) => void;
+  [N in CommandName]: (payload: CommandInput<N>, ack: (result: AckResult<CommandResult<N>>) => void) => void;
 } & {
   [Q in QueryName]: (payload: QueryPayload<Q>, ack: (result: AckResult<QueryResults[Q]>) => void) => void;
 };

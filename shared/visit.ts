@@ -114,6 +114,8 @@ export const MemberSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .nullable(),
   kind: z.enum(['adult', 'child']),
+  /** For an adult of 18–19: whether a parent lives in Sweden (Arbetsförmedlingen's rule). */
+  parentsInSweden: z.boolean().nullable().default(null),
 });
 export type Member = z.infer<typeof MemberSchema>;
 

@@ -10,6 +10,7 @@ const stations: Station[] = [
     name: 'Migrationsverket',
     agency: 'MV',
     defaultServiceMinutes: 30,
+    rule: null,
     checklist: [
       item('decision-served', 'Beslutet delgivet och förklarat', 'Decision handed over and explained'),
       item('interpreter-present', 'Tolk närvarande', 'Interpreter present'),
@@ -21,6 +22,8 @@ const stations: Station[] = [
     name: 'Arbetsförmedlingen',
     agency: 'AF',
     defaultServiceMinutes: 45,
+    // The establishment programme: ages 20–64, and 18–19 without parents in Sweden.
+    rule: { kind: 'adult_age', minAge: 20, maxAge: 64, withoutParentsFromAge: 18, whenUnknown: 'keep' },
     checklist: [
       item('mapping', 'Tidigare utbildning och arbete kartlagt', 'Earlier education and work mapped'),
       item(
@@ -42,6 +45,7 @@ const stations: Station[] = [
     name: 'Servicekontoret (Skatteverket/Försäkringskassan)',
     agency: 'SKV_FK',
     defaultServiceMinutes: 30,
+    rule: null,
     checklist: [
       item(
         'moving-form',
@@ -66,6 +70,7 @@ const stations: Station[] = [
     name: 'Kommunen',
     agency: 'KOMMUN',
     defaultServiceMinutes: 30,
+    rule: null,
     checklist: [
       item('school-queue', 'Barn i kö till skola och förskola', 'Children queued for school and preschool'),
       item('assistance', 'Ansökan om ekonomiskt bistånd', 'Application for financial assistance'),
@@ -110,6 +115,6 @@ export function demoOffice(): OfficeConfig {
     requireOfficerPin: false,
     queueRules: { handedOverFirst: true, dueBookingsFirst: true, dueWindowMinutes: 15 },
     waitWarningMinutes: 30,
-    retentionDays: 30,
+    retention: { days: 30, overrides: [] },
   });
 }

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { applyAll } from '../../shared/apply.js';
-import type { Command, CommandName, CommandPayload } from '../../shared/commands.js';
+import { CommandSchemas, type Command, type CommandInput, type CommandName } from '../../shared/commands.js';
 import type { AppointmentInput } from '../../shared/commands.js';
 import {
   decide,
@@ -66,14 +66,13 @@ export class DomainDriver {
   try<N extends CommandName>(
     actor: Actor,
     name: N,
-    payload: Omit<CommandPayload<N>, 'commandId'>,
+    payload: Omit<CommandInput<N>, 'commandId'>,
     rows?: readonly AppointmentInput[],
   ): Decided {
-    const command = {
-      name,
-      payload: { commandId: `cmd-${this.seq + 1}-x`, ...payload },
-      ...(rows && { rows }),
-    } as Command;
+    // As at the server's edge: validated, with defaults filled in (raw if a test sends it invalid).
+    const raw = { commandId: `command-${this.seq + 1}`, ...payload };
+    const parsed = CommandSchemas[name].safeParse(raw);
+    const command = { name, payload: parsed.success ? parsed.data : raw, ...(rows && { rows }) } as Command;
     const decided = decide(this.state, command, this.ctx(actor));
     if (decided.ok) {
       const envelopes = decided.value.events.map((event) => ({
@@ -93,7 +92,7 @@ export class DomainDriver {
   run<N extends CommandName>(
     actor: Actor,
     name: N,
-    payload: Omit<CommandPayload<N>, 'commandId'>,
+    payload: Omit<CommandInput<N>, 'commandId'>,
     rows?: readonly AppointmentInput[],
   ) {
     const decided = this.try(actor, name, payload, rows);
@@ -180,7 +179,7 @@ export function expectRefused<N extends CommandName>(
   office: DomainDriver,
   actor: Actor,
   name: N,
-  payload: Omit<CommandPayload<N>, 'commandId'>,
+  payload: Omit<CommandInput<N>, 'commandId'>,
   code: ErrorCode,
   rows?: readonly AppointmentInput[],
 ): DomainError {

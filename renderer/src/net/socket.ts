@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { CommandName, CommandPayload } from '../../../shared/commands.js';
+import type { CommandName, CommandInput } from '../../../shared/commands.js';
 import type {
   AckResult,
   ClientToServerEvents,
@@ -126,7 +126,7 @@ async function emitWithRetry<T>(name: string, payload: unknown): Promise<AckResu
 /** Sends a command and resolves with its ack: committed, or refused with a typed error. */
 export function send<N extends CommandName>(
   name: N,
-  payload: Omit<CommandPayload<N>, 'commandId'>,
+  payload: Omit<CommandInput<N>, 'commandId'>,
 ): Promise<AckResult<CommandResult<N>>> {
   return emitWithRetry(name, { ...payload, commandId: newCommandId() });
 }

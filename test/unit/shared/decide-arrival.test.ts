@@ -198,8 +198,8 @@ describe('visit:update', () => {
 
 describe('visit:set_household', () => {
   const members = [
-    { name: 'Amal', birthDate: '1990-01-02', kind: 'adult' as const },
-    { name: 'Sami', birthDate: null, kind: 'child' as const },
+    { name: 'Amal', birthDate: '1990-01-02', kind: 'adult' as const, parentsInSweden: null },
+    { name: 'Sami', birthDate: null, kind: 'child' as const, parentsInSweden: null },
   ];
 
   it('sets the size and names the members privately', () => {

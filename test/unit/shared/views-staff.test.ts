@@ -32,7 +32,7 @@ function config() {
     ...base,
     stations: [
       ...base.stations,
-      { id: 'pm', name: 'Polisen', agency: 'PM' as const, checklist: [], defaultServiceMinutes: 10 },
+      { id: 'pm', name: 'Polisen', agency: 'PM' as const, checklist: [], defaultServiceMinutes: 10, rule: null },
     ],
     desks: [...base.desks, { id: 'pm-1', name: 'Polisen 1', stationId: 'pm' }],
   };
@@ -215,8 +215,8 @@ describe('visitDetails', () => {
     expect(forAf.private).toEqual({
       bookingRef: S.normalizedRef,
       members: [
-        { name: S.name, birthDate: S.birthDate, kind: 'adult' },
-        { name: S.child, birthDate: null, kind: 'child' },
+        { name: S.name, birthDate: S.birthDate, kind: 'adult', parentsInSweden: null },
+        { name: S.child, birthDate: null, kind: 'child', parentsInSweden: null },
       ],
       statusToken: '',
     });
