@@ -147,6 +147,14 @@ export function apply(state: OfficeState, envelope: EventEnvelope): OfficeState 
         targetDeskId: null,
         endedAt: at,
       }));
+    case 'step_restored':
+      return updateStep(state, event.visitId, event.stationId, (s) => ({
+        ...s,
+        status: 'pending',
+        skipReason: null,
+        endedAt: null,
+        ruleOverride: true,
+      }));
     case 'visit_completed':
       return updateVisit(state, event.visitId, (v) => ({
         ...v,

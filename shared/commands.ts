@@ -9,6 +9,7 @@ import {
   MemberSchema,
   NoteTextSchema,
   NoteVisibilitySchema,
+  RestoreReasonSchema,
   SkipReasonSchema,
   StepOutcomeSchema,
 } from './visit.js';
@@ -78,6 +79,8 @@ export const CommandSchemas = {
   }),
   'visit:complete_step': onVisit({ outcome: StepOutcomeSchema }),
   'visit:skip_step': onVisit({ stationId: SlugSchema, reason: SkipReasonSchema }),
+  /** A desk overrides a station's rule: the step it passed by is to be done after all. */
+  'visit:restore_step': onVisit({ stationId: SlugSchema, reason: RestoreReasonSchema }),
   'visit:complete': onVisit({ outcome: StepOutcomeSchema }),
   'visit:cancel': onVisit({ reason: CancelReasonSchema }),
   'visit:reinstate': onVisit({}),
@@ -137,6 +140,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'visit:hand_over': ['desk'],
   'visit:complete_step': ['desk'],
   'visit:skip_step': ['desk', 'reception', 'admin'],
+  'visit:restore_step': ['desk', 'reception', 'admin'],
   'visit:complete': ['desk'],
   'visit:cancel': ['reception', 'admin'],
   'visit:reinstate': ['reception', 'admin'],

@@ -1,6 +1,7 @@
-import type { OfficeConfig, QueueRules } from './office.js';
+import { stationOf, type OfficeConfig, type QueueRules } from './office.js';
+import { ruleSkips } from './rules.js';
 import type { OfficeState } from './state.js';
-import { AT_DESK_STATUSES, type Step, type Visit } from './visit.js';
+import { AT_DESK_STATUSES, type Member, type Step, type Visit } from './visit.js';
 
 /**
  * The queue rules of DESIGN.md §3 as named pure functions. The server decides with them and
@@ -162,25 +163,45 @@ export function recallAllowed(step: Step, config: OfficeConfig, now: number): bo
 }
 
 export interface HandoverTargets {
-  /** The next station in the chain that the visit has still to pass, if any. */
+  /** The next station in the chain that the visit has still to pass (its rules allowing), if any. */
   readonly next: string | null;
-  /** Every station the visit has still to pass, in chain order. */
+  /** Every station the visit has still to pass, in chain order: a handover may choose any. */
   readonly stations: readonly string[];
   /** The desks of those stations, for a handover to a named desk. */
   readonly desks: readonly string[];
+  /** Stations the chain passes by on the way to `next` (all that are left, when there is no next), by their rules. */
+  readonly passedByRule: readonly string[];
 }
 
-/** Where a visit may be handed over to from its active step. */
-export function handoverTargets(state: OfficeState, visit: Visit): HandoverTargets {
+/**
+ * Where a visit may be handed over to from its active step. The stations' age rules are judged on
+ * the household's members: the server's own, or those a desk has opened (staff state has none).
+ */
+export function handoverTargets(
+  state: OfficeState,
+  visit: Visit,
+  members: readonly Member[] = state.privateData[visit.id]?.members ?? [],
+): HandoverTargets {
   const current = visit.current;
   const pending = visit.steps
     .map((s, i) => ({ s, i }))
     .filter(({ s, i }) => s.status === 'pending' && i !== current);
-  const after = pending.find(({ i }) => current === null || i > current) ?? pending[0];
+  const passes = ({ s }: { s: Step }) =>
+    !s.ruleOverride && ruleSkips(stationOf(state.config, s.stationId)?.rule ?? null, members, visit.day);
+  // The chain goes on after the current station, then wraps round to stations passed out of order.
+  const ordered = [
+    ...pending.filter(({ i }) => current === null || i > current),
+    ...pending.filter(({ i }) => current !== null && i < current),
+  ];
+  const nextAt = ordered.findIndex((p) => !passes(p));
+  const passedByRule = (nextAt < 0 ? ordered : ordered.slice(0, nextAt))
+    .filter(passes)
+    .map(({ s }) => s.stationId);
   const stations = pending.map(({ s }) => s.stationId);
   return {
-    next: after?.s.stationId ?? null,
+    next: nextAt < 0 ? null : ordered[nextAt]!.s.stationId,
     stations,
     desks: state.config.desks.filter((d) => stations.includes(d.stationId)).map((d) => d.id),
+    passedByRule,
   };
 }

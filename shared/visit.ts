@@ -41,6 +41,10 @@ export const SKIP_REASONS = [
 export const SkipReasonSchema = z.enum(SKIP_REASONS);
 export type SkipReason = z.infer<typeof SkipReasonSchema>;
 
+/** Why a desk restores a step its station's rule had passed by. */
+export const RESTORE_REASONS = ['rule_does_not_fit', 'visitor_request', 'skipped_by_mistake'] as const;
+export const RestoreReasonSchema = z.enum(RESTORE_REASONS);
+
 export const CANCEL_REASONS = ['visitor_left', 'duplicate', 'wrong_office', 'day_ended', 'other'] as const;
 export const CancelReasonSchema = z.enum(CANCEL_REASONS);
 export type CancelReason = z.infer<typeof CancelReasonSchema>;
@@ -64,6 +68,8 @@ export const StepSchema = z.object({
   outcome: StepOutcomeSchema.nullable(),
   skipReason: SkipReasonSchema.nullable(),
   checklist: z.record(SlugSchema, z.boolean()),
+  /** A desk restored the step against its station's rule: the rule no longer passes it by. */
+  ruleOverride: z.boolean().default(false),
 });
 export type Step = z.infer<typeof StepSchema>;
 

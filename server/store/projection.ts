@@ -54,7 +54,7 @@ export class Projection {
     this.upsertStep = db.prepare<StepRow>(
       `INSERT OR REPLACE INTO visit_steps VALUES (@visit_id, @idx, @station_id, @status, @queued_at, @came_from,
          @target_desk_id, @desk_id, @called_at, @last_called_at, @started_at, @ended_at, @recalls, @outcome,
-         @skip_reason, @checklist)`,
+         @skip_reason, @checklist, @rule_override)`,
     );
     this.upsertPrivate = db.prepare<PrivateRow>(
       `INSERT OR REPLACE INTO visit_private VALUES (@visit_id, @booking_ref, @members, @status_token)`,

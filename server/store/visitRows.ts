@@ -38,6 +38,7 @@ export interface StepRow {
   outcome: string | null;
   skip_reason: string | null;
   checklist: string;
+  rule_override: number;
 }
 
 export interface PrivateRow {
@@ -118,6 +119,7 @@ export function stepToRow(visitId: string, idx: number, s: Step): StepRow {
     outcome: s.outcome,
     skip_reason: s.skipReason,
     checklist: JSON.stringify(s.checklist),
+    rule_override: s.ruleOverride ? 1 : 0,
   };
 }
 
@@ -161,6 +163,7 @@ function rowToStep(s: StepRow): Step {
     outcome: s.outcome as Step['outcome'],
     skipReason: s.skip_reason as Step['skipReason'],
     checklist: JSON.parse(s.checklist) as Step['checklist'],
+    ruleOverride: s.rule_override === 1,
   };
 }
 

@@ -82,6 +82,7 @@ export function decideCheckIn(
     outcome: null,
     skipReason: null,
     checklist: {},
+    ruleOverride: false,
   }));
   const visit: Visit = {
     id: ctx.newId(),
@@ -223,4 +224,25 @@ export function decideSkipStep(
     reason: p.reason,
   };
   return decided(isCurrent ? [skipped, ...moveOn(state, visit, p.stationId)] : [skipped], {});
+}
+
+/**
+ * A desk overrides a station's rule (or undoes a skip): the step is to be done after all. A desk
+ * may do it for the visit it holds, reception and admin for any active visit.
+ */
+export function decideRestoreStep(
+  state: OfficeState,
+  p: CommandPayload<'visit:restore_step'>,
+  ctx: DecideContext,
+): Decided {
+  const visit = changeableVisit(state, p.visitId, ctx);
+  if (!visit.ok) return visit;
+  const step = visit.value.steps.find((s) => s.stationId === p.stationId);
+  if (!step) return fail('UNKNOWN_STATION', 'the visit has no step at this station');
+  if (step.status !== 'skipped')
+    return fail('INVALID_TRANSITION', `a ${step.status} step cannot be restored`);
+  return decided(
+    [{ type: 'step_restored', visitId: p.visitId, stationId: p.stationId, reason: p.reason }],
+    {},
+  );
 }

@@ -19,7 +19,7 @@ import {
   type Decided,
   type DeskActor,
 } from './context.js';
-import { endVisit, moveOn } from './journey.js';
+import { endVisit, moveOn, rulePasses } from './journey.js';
 
 export interface CallResult {
   readonly visitId: string;
@@ -237,7 +237,9 @@ export function decideHandOver(
         toDeskId = deskId;
       }
     }
-    const events: DomainEvent[] = [];
+    // Going on along the chain passes by the stations whose rules do not apply; a chosen station
+    // or desk is the officer's own judgement.
+    const events: DomainEvent[] = p.to.kind === 'next' ? rulePasses(visit, targets.passedByRule) : [];
     if (p.note) {
       const note = noteEvent(visit, p.note, desk, ctx);
       if (!note.ok) return note;

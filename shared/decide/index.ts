@@ -5,6 +5,7 @@ import {
   decideCancel,
   decideCheckIn,
   decideReinstate,
+  decideRestoreStep,
   decideSetHousehold,
   decideSkipStep,
   decideUpdate,
@@ -78,6 +79,8 @@ export function decide(state: OfficeState, command: Command, ctx: DecideContext)
       return decideCompleteStep(state, command.payload, ctx);
     case 'visit:skip_step':
       return decideSkipStep(state, command.payload, ctx);
+    case 'visit:restore_step':
+      return decideRestoreStep(state, command.payload, ctx);
     case 'visit:complete':
       return decideComplete(state, command.payload, ctx);
     case 'visit:cancel':

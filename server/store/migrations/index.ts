@@ -1,10 +1,14 @@
 import { sql as initial } from './0001_initial.js';
+import { sql as ruleOverride } from './0002_rule_override.js';
 
 /** Numbered migrations, applied in order; a migration, once released, never changes. */
 export const MIGRATIONS: readonly {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
-}[] = [{ version: 1, name: 'initial', sql: initial }];
+}[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'rule_override', sql: ruleOverride },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

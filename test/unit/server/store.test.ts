@@ -48,6 +48,24 @@ describe('the database', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
 
+  it('migration 2 keeps the steps of a version-1 database and marks none as restored', () => {
+    const file = join(dir, 'v1.sqlite');
+    const raw = new Database(file);
+    raw.exec(MIGRATIONS[0]!.sql);
+    raw.pragma('user_version = 1');
+    raw.exec(`INSERT INTO visits (id, day, ticket, kind, language, adults, children, consent, created_at, status)
+              VALUES ('v1', '${DAY}', 'W001', 'walk_in', 'ar', 1, 0, 1, ${T0}, 'active');
+              INSERT INTO visit_steps (visit_id, idx, station_id, status, recalls, checklist)
+              VALUES ('v1', 0, 'mv', 'waiting', 0, '{}');`);
+    raw.close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare(`SELECT station_id, status, rule_override FROM visit_steps`).all()).toEqual([
+      { station_id: 'mv', status: 'waiting', rule_override: 0 },
+    ]);
+    db.close();
+  });
+
   it('refuses a database from a newer version of Mötesplats', () => {
     const file = join(dir, 'future.sqlite');
     const raw = new Database(file);

@@ -299,6 +299,6 @@ describe('handoverTargets', () => {
 
   it('offers nothing when only done or skipped steps are left', () => {
     const targets = handoverTargets(stateWith([]), journey(['done', 'skipped', 'done', 'serving'], 3));
-    expect(targets).toEqual({ next: null, stations: [], desks: [] });
+    expect(targets).toEqual({ next: null, stations: [], desks: [], passedByRule: [] });
   });
 });

@@ -32,7 +32,14 @@ function config() {
     ...base,
     stations: [
       ...base.stations,
-      { id: 'pm', name: 'Polisen', agency: 'PM' as const, checklist: [], defaultServiceMinutes: 10, rule: null },
+      {
+        id: 'pm',
+        name: 'Polisen',
+        agency: 'PM' as const,
+        checklist: [],
+        defaultServiceMinutes: 10,
+        rule: null,
+      },
     ],
     desks: [...base.desks, { id: 'pm-1', name: 'Polisen 1', stationId: 'pm' }],
   };
