@@ -186,6 +186,7 @@ export function apply(state: OfficeState, envelope: EventEnvelope): OfficeState 
       const next = updateVisit(state, event.visitId, (v) => ({
         ...v,
         interpreterId: attach ? event.interpreterId : null,
+        interpreterUsed: v.interpreterUsed || attach,
       }));
       if (!interpreter) return next;
       return {

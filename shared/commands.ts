@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CommandIdSchema, DaySchema, SlugSchema, UuidSchema } from './ids.js';
 import { LanguageCodeSchema, VisitorLanguageSchema } from './languages.js';
 import type { Role } from './events.js';
+import { OfficeConfigSchema } from './office.js';
 import {
   BookingRefSchema,
   CancelReasonSchema,
@@ -98,6 +99,8 @@ export const CommandSchemas = {
     csv: z.string().max(200_000),
     dryRun: z.boolean(),
   }),
+  /** The whole office config, as the admin screen edits it; applied live once validated. */
+  'office:configure': command({ config: OfficeConfigSchema }),
   'desk:sign_in': command({
     officer: z.string().trim().min(1).max(80),
     pin: z
@@ -149,6 +152,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'interpreter:attach': ['desk', 'reception', 'admin'],
   'interpreter:release': ['desk', 'reception', 'admin'],
   'appointments:import': ['admin'],
+  'office:configure': ['admin'],
   'desk:sign_in': ['desk'],
   'desk:sign_out': ['desk'],
 };

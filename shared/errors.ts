@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'INTERPRETER_BUSY',
   // admin
   'CSV_INVALID',
+  'CONFIG_CONFLICT',
   'WRONG_DAY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

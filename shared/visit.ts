@@ -110,6 +110,8 @@ export const VisitSchema = z.object({
   /** Index of the active step; null once the visit has ended. */
   current: z.number().int().nonnegative().nullable(),
   interpreterId: UuidSchema.nullable(),
+  /** An on-site interpreter was with the household at some point (for the statistics). */
+  interpreterUsed: z.boolean().default(false),
 });
 export type Visit = z.infer<typeof VisitSchema>;
 

@@ -45,11 +45,12 @@ export class Projection {
   constructor(private readonly db: Db) {
     this.upsertVisit = db.prepare<VisitRow>(
       `INSERT INTO visits VALUES (@id, @day, @ticket, @kind, @language, @interpreter_language, @adults, @children,
-         @consent, @appointment_at, @created_at, @status, @ended_at, @cancel_reason, @current_step, @interpreter_id)
+         @consent, @appointment_at, @created_at, @status, @ended_at, @cancel_reason, @current_step, @interpreter_id,
+         @interpreter_used)
        ON CONFLICT (id) DO UPDATE SET language = excluded.language, interpreter_language = excluded.interpreter_language,
          adults = excluded.adults, children = excluded.children, consent = excluded.consent, status = excluded.status,
          ended_at = excluded.ended_at, cancel_reason = excluded.cancel_reason, current_step = excluded.current_step,
-         interpreter_id = excluded.interpreter_id`,
+         interpreter_id = excluded.interpreter_id, interpreter_used = excluded.interpreter_used`,
     );
     this.upsertStep = db.prepare<StepRow>(
       `INSERT OR REPLACE INTO visit_steps VALUES (@visit_id, @idx, @station_id, @status, @queued_at, @came_from,

@@ -19,6 +19,7 @@ export interface VisitRow {
   cancel_reason: string | null;
   current_step: number | null;
   interpreter_id: string | null;
+  interpreter_used: number;
 }
 
 export interface StepRow {
@@ -98,6 +99,7 @@ export function visitToRow(v: Visit): VisitRow {
     cancel_reason: v.cancelReason,
     current_step: v.current,
     interpreter_id: v.interpreterId,
+    interpreter_used: v.interpreterUsed ? 1 : 0,
   };
 }
 
@@ -144,6 +146,7 @@ export function rowToVisit(r: VisitRow, steps: readonly StepRow[]): Visit {
     steps: [...steps].sort((a, b) => a.idx - b.idx).map(rowToStep),
     current: r.current_step,
     interpreterId: r.interpreter_id,
+    interpreterUsed: r.interpreter_used === 1,
   };
 }
 

@@ -101,6 +101,7 @@ export function decideCheckIn(
     steps,
     current: 0,
     interpreterId: null,
+    interpreterUsed: false,
   };
   const statusToken = ctx.newToken();
   return decided([{ type: 'checked_in', visit, private: { bookingRef, members: [], statusToken } }], {

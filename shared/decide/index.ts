@@ -30,6 +30,7 @@ import {
 import {
   decideAddInterpreter,
   decideAttachInterpreter,
+  decideConfigure,
   decideImportAppointments,
   decideReleaseInterpreter,
   decideRemoveInterpreter,
@@ -97,6 +98,8 @@ export function decide(state: OfficeState, command: Command, ctx: DecideContext)
       return decideReleaseInterpreter(state, command.payload, ctx);
     case 'appointments:import':
       return decideImportAppointments(state, command.payload, command.rows);
+    case 'office:configure':
+      return decideConfigure(state, command.payload);
     case 'desk:sign_in':
       return decideSignIn(state, command.payload, ctx);
     case 'desk:sign_out':

@@ -122,3 +122,35 @@ export function decideStartDay(state: OfficeState, day: string): DomainEvent[] {
   events.push({ type: 'day_started', day });
   return events;
 }
+
+/**
+ * A new office config, applied live. It may not pull a station or desk from under a visit that
+ * still needs it, nor a desk from under its signed-in officer: those are named in the refusal.
+ * Visits keep the steps they were given at check-in; a new chain applies to new arrivals.
+ */
+export function decideConfigure(state: OfficeState, p: CommandPayload<'office:configure'>): Decided {
+  const { config } = p;
+  const stations = new Set(config.stations.map((s) => s.id));
+  const desks = new Map(config.desks.map((d) => [d.id, d.stationId]));
+  const missingStations = new Set<string>();
+  const missingDesks = new Set<string>();
+  for (const visit of Object.values(state.visits)) {
+    if (visit.status !== 'active') continue;
+    for (const step of visit.steps) {
+      if (step.status === 'done' || step.status === 'skipped') continue;
+      if (!stations.has(step.stationId)) missingStations.add(step.stationId);
+      for (const deskId of [step.deskId, step.targetDeskId])
+        if (deskId !== null && desks.get(deskId) !== step.stationId) missingDesks.add(deskId);
+    }
+  }
+  for (const session of Object.values(state.desks)) {
+    const before = state.config.desks.find((d) => d.id === session.deskId)?.stationId;
+    if (desks.get(session.deskId) !== before) missingDesks.add(session.deskId);
+  }
+  if (missingStations.size > 0 || missingDesks.size > 0)
+    return fail('CONFIG_CONFLICT', 'stations or desks in use today would be removed or moved', {
+      stations: [...missingStations],
+      desks: [...missingDesks],
+    });
+  return decided([{ type: 'config_changed', config }], {});
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { applyAll } from '../../shared/apply.js';
-import type { CommandName, CommandPayload } from '../../shared/commands.js';
+import type { CommandName, CommandInput } from '../../shared/commands.js';
 import type { EventEnvelope } from '../../shared/events.js';
 import type {
   AckResult,
@@ -95,7 +95,7 @@ export class TestClient {
 
   command<N extends CommandName>(
     name: N,
-    payload: Omit<CommandPayload<N>, 'commandId'> & { commandId?: string },
+    payload: Omit<CommandInput<N>, 'commandId'> & { commandId?: string },
   ): Promise<AckResult<CommandResult<N>>> {
     const full = { commandId: randomUUID(), ...payload };
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the map's emit types are per name

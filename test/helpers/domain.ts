@@ -218,6 +218,7 @@ export function makeStep(stationId: string, overrides: Partial<Step> = {}): Step
     outcome: null,
     skipReason: null,
     checklist: {},
+    ruleOverride: false,
     ...overrides,
   };
 }
@@ -246,6 +247,7 @@ export function makeVisit(
     steps: [makeStep(stationId, { status: 'waiting', queuedAt, ...step })],
     current: 0,
     interpreterId: null,
+    interpreterUsed: false,
     ...rest,
   };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../server/store/migrations/index.js';
 import { connectDevice } from '../helpers/client.js';
 import { freePort, spawnServer, type ServerProcess } from '../helpers/process.js';
 
@@ -23,7 +24,7 @@ describe('a new office', () => {
     expect(server.output()).toContain(`Listening on ${server.url}`);
     expect(server.output()).toMatch(/Admin\s+http:\/\/127\.0\.0\.1:\d+\/pair\?code=[A-Z0-9]{4}-[A-Z0-9]{4}/);
     const health = (await (await fetch(`${server.url}/health`)).json()) as Record<string, unknown>;
-    expect(health).toMatchObject({ status: 'ok', schemaVersion: 1, head: 0 });
+    expect(health).toMatchObject({ status: 'ok', schemaVersion: SCHEMA_VERSION, head: 0 });
 
     const { stdout } = await run(
       process.execPath,

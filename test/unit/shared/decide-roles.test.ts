@@ -7,7 +7,7 @@ import {
   type CommandPayload,
 } from '../../../shared/commands.js';
 import { ROLES, SYSTEM_ACTOR, type Actor, type Role } from '../../../shared/events.js';
-import { actors, DAY, DomainDriver, expectRefused, UNKNOWN_ID } from '../../helpers/domain.js';
+import { actors, DAY, DomainDriver, expectRefused, testConfig, UNKNOWN_ID } from '../../helpers/domain.js';
 
 /** A payload for every command that passes the schema (what decide then makes of it varies). */
 const PAYLOADS: { [N in CommandName]: Omit<CommandPayload<N>, 'commandId'> } = {
@@ -40,6 +40,7 @@ const PAYLOADS: { [N in CommandName]: Omit<CommandPayload<N>, 'commandId'> } = {
   'interpreter:attach': { interpreterId: UNKNOWN_ID, visitId: UNKNOWN_ID },
   'interpreter:release': { interpreterId: UNKNOWN_ID },
   'appointments:import': { day: DAY, csv: 'x', dryRun: true },
+  'office:configure': { config: testConfig() },
   'desk:sign_in': { officer: 'Anna' },
   'desk:sign_out': {},
 };
@@ -78,6 +79,7 @@ const EXPECTED: Record<CommandName, string> = {
   'interpreter:attach': 'admin desk reception',
   'interpreter:release': 'admin desk reception',
   'appointments:import': 'admin',
+  'office:configure': 'admin',
   'desk:sign_in': 'desk',
   'desk:sign_out': 'desk',
 };
