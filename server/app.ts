@@ -7,6 +7,8 @@ import type { Clock } from './clock.js';
 import { createRequestHandler } from './http/routes.js';
 import type { Logger } from './log.js';
 import { OfficeEngine } from './office/engine.js';
+import { startRetention } from './office/retentionJob.js';
+import { StatsService } from './stats/service.js';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './realtime/handlers.js';
 import { attachRealtime, type Realtime } from './realtime/server.js';
 import type { OfficeStore } from './store/store.js';
@@ -45,6 +47,8 @@ export function defaultRendererDir(): string {
 export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
   const { store, clock, log } = parts;
   const engine = OfficeEngine.open(store, { clock, log, seed: parts.seed });
+  const stats = new StatsService(store.db.name);
+  const retention = startRetention(store, engine, clock, log);
   const http = createServer(
     createRequestHandler({
       engine,
@@ -62,6 +66,7 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
     log,
     allowedOrigins: parts.allowedOrigins ?? [],
     rateLimit: parts.rateLimit ?? DEFAULT_RATE_LIMIT,
+    stats,
   });
 
   return {
@@ -78,7 +83,9 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
       });
     },
     async close() {
+      retention.stop();
       await realtime.close();
+      await stats.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
       store.close();
     },

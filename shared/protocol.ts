@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { CommandName, CommandInput } from './commands.js';
 import type { CallResult, CheckInResult, ImportResult } from './decide/index.js';
 import type { DomainError } from './errors.js';
-import type { EventEnvelope, Role } from './events.js';
-import { UuidSchema } from './ids.js';
+import { RoleSchema, type EventEnvelope, type Role } from './events.js';
+import { SlugSchema, UuidSchema } from './ids.js';
+import type { Agency, DataClass } from './office.js';
+import { StatsRangeSchema, type Statistics } from './stats.js';
 import type { OfficeState } from './state.js';
 import type { PublicView, StatusView, VisitDetails } from './views.js';
 
@@ -36,7 +38,12 @@ export type CommandResult<N extends CommandName> = N extends keyof SpecialResult
   ? SpecialResults[N]
   : Record<string, never>;
 
-/** Reads that change nothing (but are audited): no command id, never in the event log. */
+const DeviceIdSchema = z.string().uuid();
+
+/**
+ * Requests outside the event log: reads (audited where they touch a visit), and the admin's
+ * management of devices and officers, which are the office's security set-up, not its day.
+ */
 export const QuerySchemas = {
   /** A desk's current visit, or reception's look at one: personal data and readable notes. */
   'visit:open': z.strictObject({ visitId: UuidSchema }),
@@ -44,6 +51,31 @@ export const QuerySchemas = {
   'visit:find': z.strictObject({ text: z.string().trim().min(2).max(100) }),
   /** A screen that saw a gap in the sequence asks for a fresh snapshot. */
   'sync:snapshot': z.strictObject({}),
+  'device:list': z.strictObject({}),
+  'device:create': z.strictObject({
+    name: z.string().trim().min(1).max(60),
+    role: RoleSchema,
+    deskId: SlugSchema.nullable(),
+  }),
+  'device:rename': z.strictObject({ deviceId: DeviceIdSchema, name: z.string().trim().min(1).max(60) }),
+  'device:renew_code': z.strictObject({ deviceId: DeviceIdSchema }),
+  'device:revoke': z.strictObject({ deviceId: DeviceIdSchema }),
+  'officer:list': z.strictObject({}),
+  'officer:set_pin': z.strictObject({
+    name: z.string().trim().min(1).max(80),
+    pin: z.string().regex(/^\d{4,8}$/),
+  }),
+  'stats:compute': StatsRangeSchema,
+  /** Who read or changed which visit; filters are optional. */
+  'audit:list': z.strictObject({
+    visitId: UuidSchema.optional(),
+    deviceId: DeviceIdSchema.optional(),
+    from: z.number().int().nonnegative().optional(),
+    to: z.number().int().nonnegative().optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  }),
+  /** What the retention job has erased: class, number of visits, when. */
+  'retention:list': z.strictObject({}),
 } as const;
 export type QueryName = keyof typeof QuerySchemas;
 export const QUERY_NAMES = Object.keys(QuerySchemas) as QueryName[];
@@ -53,9 +85,59 @@ export const QUERY_ROLES: Record<QueryName, readonly Role[]> = {
   'visit:open': ['desk', 'reception'],
   'visit:find': ['reception', 'admin'],
   'sync:snapshot': ['admin', 'reception', 'kiosk', 'desk', 'display'],
+  'device:list': ['admin'],
+  'device:create': ['admin'],
+  'device:rename': ['admin'],
+  'device:renew_code': ['admin'],
+  'device:revoke': ['admin'],
+  'officer:list': ['admin'],
+  'officer:set_pin': ['admin'],
+  'stats:compute': ['admin'],
+  'audit:list': ['admin'],
+  'retention:list': ['admin'],
 };
 
+/** A paired (or waiting) device as the admin sees it; tokens and codes are never shown again. */
+export interface DeviceSummary extends DeviceInfo {
+  readonly createdAt: number;
+  readonly pairedAt: number | null;
+  readonly revokedAt: number | null;
+  readonly lastSeenAt: number | null;
+  readonly pairingExpires: number | null;
+  readonly connected: boolean;
+}
+
+export interface AuditEntry {
+  readonly at: number;
+  readonly deviceId: string;
+  readonly deviceName: string | null;
+  readonly officer: string | null;
+  readonly visitId: string | null;
+  readonly ticket: string | null;
+  /** An event type for a change (`called`, `note_added` …) or a request name for a read (`visit:open`). */
+  readonly action: string;
+}
+
+export interface ErasureRecord {
+  readonly at: number;
+  readonly dataClass: DataClass;
+  readonly agency: Agency | null;
+  readonly beforeDay: string;
+  readonly visits: number;
+}
+
 export interface QueryResults {
+  'device:list': { devices: DeviceSummary[] };
+  /** The one-time pairing code, shown once. */
+  'device:create': { device: DeviceSummary; code: string };
+  'device:rename': Record<string, never>;
+  'device:renew_code': { code: string };
+  'device:revoke': Record<string, never>;
+  'officer:list': { names: string[] };
+  'officer:set_pin': Record<string, never>;
+  'stats:compute': Statistics;
+  'audit:list': { entries: AuditEntry[] };
+  'retention:list': { erasures: ErasureRecord[] };
   'visit:open': VisitDetails;
   /** Matching visits, newest first; their personal data is read with `visit:open`. */
   'visit:find': { visitIds: string[] };

@@ -131,7 +131,8 @@ export type Member = z.infer<typeof MemberSchema>;
 export const VisitPrivateSchema = z.object({
   bookingRef: z.string().nullable(),
   members: z.array(MemberSchema).max(40),
-  statusToken: z.string().min(16).max(64),
+  /** Empty once the visit's personal data has been erased. */
+  statusToken: z.string().max(64),
 });
 export type VisitPrivate = z.infer<typeof VisitPrivateSchema>;
 
@@ -145,7 +146,8 @@ export const NoteSchema = z.object({
   id: UuidSchema,
   visitId: UuidSchema,
   at: TimestampSchema,
-  text: NoteTextSchema,
+  /** Empty once erased by the retention job (a new note's text is checked by NoteTextSchema). */
+  text: z.string().max(4000),
   visibility: NoteVisibilitySchema,
   agency: AgencySchema,
   stationId: SlugSchema,

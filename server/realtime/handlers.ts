@@ -11,23 +11,17 @@ import {
   type AckResult,
   type DeviceInfo,
   type QueryName,
+  type QueryPayload,
 } from '../../shared/protocol.js';
 import { AT_DESK_STATUSES } from '../../shared/visit.js';
 import { findVisits, staffState, visitDetails } from '../../shared/views.js';
-import type { Clock } from '../clock.js';
-import type { Logger } from '../log.js';
-import type { OfficeEngine } from '../office/engine.js';
 import { prepareCommand } from '../office/prepare.js';
-import type { OfficeStore } from '../store/store.js';
+import { handleAdminRequest, isAdminRequest, type AdminDeps } from './admin.js';
 import type { Broadcaster } from './broadcaster.js';
 import type { OfficeSocket } from './types.js';
 
-export interface HandlerDeps {
-  readonly engine: OfficeEngine;
-  readonly store: OfficeStore;
+export interface HandlerDeps extends AdminDeps {
   readonly broadcaster: Broadcaster;
-  readonly clock: Clock;
-  readonly log: Logger;
 }
 
 type Ack = (result: AckResult<unknown>) => void;
@@ -136,6 +130,12 @@ function onQuery(
   if (!parsed.success) return reply(refused(validationError(parsed.error)));
   const { engine } = deps;
   const { device } = data;
+  if (isAdminRequest(name)) {
+    void handleAdminRequest(name, parsed.data as QueryPayload<typeof name>, device.id, deps).then(reply, () =>
+      reply(refused(domainError('INTERNAL', 'the request failed'))),
+    );
+    return;
+  }
   switch (name) {
     case 'sync:snapshot':
       sendInitialState(socket, deps);

@@ -4,6 +4,7 @@ import { staffEvent } from '../../shared/views.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { OfficeEngine } from '../office/engine.js';
+import type { StatsService } from '../stats/service.js';
 import type { OfficeStore } from '../store/store.js';
 import { authenticate, originAllowed } from './auth.js';
 import { Broadcaster } from './broadcaster.js';
@@ -44,6 +45,7 @@ export function attachRealtime(
     log: Logger;
     allowedOrigins: readonly string[];
     rateLimit: RateLimit;
+    stats: StatsService;
   },
 ): Realtime {
   const { engine, store, clock, log } = deps;
@@ -53,7 +55,26 @@ export function attachRealtime(
     allowRequest: (req, callback) => callback(null, originAllowed(req, deps.allowedOrigins)),
   });
   const broadcaster = new Broadcaster(io, engine, clock);
-  const handlerDeps: HandlerDeps = { engine, store, broadcaster, clock, log };
+  const disconnectDevice = (deviceId: string) => {
+    io.to(deviceRoom(deviceId)).emit('server:notice', { code: 'device_revoked' });
+    io.in(deviceRoom(deviceId)).disconnectSockets(true);
+  };
+  const connectedDevices = () => {
+    const ids = new Set<string>();
+    for (const socket of io.sockets.sockets.values())
+      if (socket.data.kind === 'device') ids.add(socket.data.device.id);
+    return ids;
+  };
+  const handlerDeps: HandlerDeps = {
+    engine,
+    store,
+    broadcaster,
+    clock,
+    log,
+    stats: deps.stats,
+    connectedDevices,
+    disconnectDevice,
+  };
   const limiter = newRateLimiter(deps.rateLimit);
 
   io.use(authenticate(store, engine));
@@ -92,10 +113,7 @@ export function attachRealtime(
   return {
     io,
     broadcaster,
-    disconnectDevice(deviceId) {
-      io.to(deviceRoom(deviceId)).emit('server:notice', { code: 'device_revoked' });
-      io.in(deviceRoom(deviceId)).disconnectSockets(true);
-    },
+    disconnectDevice,
     async close() {
       clearInterval(timer);
       unsubscribe();

@@ -1,6 +1,7 @@
 import { sql as initial } from './0001_initial.js';
 import { sql as ruleOverride } from './0002_rule_override.js';
 import { sql as interpreterUsed } from './0003_interpreter_used.js';
+import { sql as erasures } from './0004_erasures.js';
 
 /** Numbered migrations, applied in order; a migration, once released, never changes. */
 export const MIGRATIONS: readonly {
@@ -11,6 +12,7 @@ export const MIGRATIONS: readonly {
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'rule_override', sql: ruleOverride },
   { version: 3, name: 'interpreter_used', sql: interpreterUsed },
+  { version: 4, name: 'erasures', sql: erasures },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,130 @@
+import { officeDay } from '../../shared/day.js';
+import { AGENCIES, type Agency, type DataClass, type OfficeConfig } from '../../shared/office.js';
+import type { Db } from '../store/db.js';
+
+const DAY_MS = 86_400_000;
+
+export interface Erasure {
+  readonly dataClass: DataClass;
+  readonly agency: Agency | null;
+  /** Visits of days before this one had this class erased. */
+  readonly beforeDay: string;
+  readonly visits: number;
+}
+
+/** The first day whose personal data of a class (and agency, for notes) is still kept. */
+function keptFrom(config: OfficeConfig, now: number, dataClass: DataClass, agency: Agency | null): string {
+  const { retention } = config;
+  const days =
+    retention.overrides.find((o) => o.dataClass === dataClass && o.agency === agency)?.days ??
+    retention.overrides.find((o) => o.dataClass === dataClass && o.agency === null)?.days ??
+    retention.days;
+  return officeDay(now - days * DAY_MS, config.timeZone);
+}
+
+/**
+ * Erases personal data once its retention period has passed: household members' names and birth
+ * dates, booking references and note texts, in the projection and in the event log alike (the
+ * log's one exception to append-only: the law's erasure comes first). Statistics do not change,
+ * since they use no personal field. With `secure_delete` on, erased content is zeroed in the
+ * file, and the closing checkpoint empties the WAL of older copies. Each erasure is recorded:
+ * class, number of visits, when; never what.
+ */
+export function runRetention(db: Db, config: OfficeConfig, now: number): Erasure[] {
+  // Only the days that have turned old since the last run (with a week's slack for clock changes):
+  // a daily run then touches one day of visits, not the whole year.
+  const old = `SELECT id FROM visits WHERE day < @before AND day >= @since`;
+  const lastRun = db.prepare<[string], string>(`SELECT value FROM meta WHERE key = ?`).pluck();
+  const remember = db.prepare<[string, string]>(`INSERT OR REPLACE INTO meta VALUES (?, ?)`);
+  const slack = (day: string) => officeDay(Date.parse(`${day}T12:00:00Z`) - 7 * DAY_MS, 'UTC');
+  const statements = {
+    household: {
+      count: db
+        .prepare(`SELECT count(*) FROM visit_private WHERE members != '[]' AND visit_id IN (${old})`)
+        .pluck(),
+      erase: [
+        db.prepare(`UPDATE visit_private SET members = '[]' WHERE members != '[]' AND visit_id IN (${old})`),
+        db.prepare(
+          `UPDATE events SET payload = json_set(payload, '$.members', json('[]'))
+           WHERE type = 'household_set' AND visit_id IN (${old}) AND json_array_length(payload, '$.members') > 0`,
+        ),
+      ],
+    },
+    booking_refs: {
+      count: db
+        .prepare(`SELECT count(*) FROM visit_private WHERE booking_ref IS NOT NULL AND visit_id IN (${old})`)
+        .pluck(),
+      erase: [
+        db.prepare(
+          `UPDATE visit_private SET booking_ref = NULL WHERE booking_ref IS NOT NULL AND visit_id IN (${old})`,
+        ),
+        db.prepare(
+          `UPDATE events SET payload = json_set(payload, '$.private.bookingRef', NULL)
+           WHERE type = 'checked_in' AND visit_id IN (${old}) AND json_extract(payload, '$.private.bookingRef') IS NOT NULL`,
+        ),
+        db.prepare(`DELETE FROM appointments WHERE day < @before`),
+        db.prepare(
+          `UPDATE events SET payload = json_remove(payload, '$.appointments')
+           WHERE type = 'appointments_imported' AND json_extract(payload, '$.day') < @before
+             AND json_type(payload, '$.appointments') IS NOT NULL`,
+        ),
+      ],
+    },
+    notes: {
+      count: db
+        .prepare(
+          `SELECT count(DISTINCT visit_id) FROM notes WHERE text != '' AND agency = @agency AND visit_id IN (${old})`,
+        )
+        .pluck(),
+      erase: [
+        db.prepare(
+          `UPDATE notes SET text = '' WHERE text != '' AND agency = @agency AND visit_id IN (${old})`,
+        ),
+        db.prepare(
+          `UPDATE events SET payload = json_set(payload, '$.note.text', '')
+           WHERE type = 'note_added' AND visit_id IN (${old}) AND json_extract(payload, '$.note.agency') = @agency
+             AND json_extract(payload, '$.note.text') != ''`,
+        ),
+      ],
+    },
+  };
+  const record = db.prepare(
+    `INSERT INTO erasures (at, data_class, agency, before_day, visits) VALUES (?, ?, ?, ?, ?)`,
+  );
+
+  const erasures: Erasure[] = [];
+  db.transaction(() => {
+    const run = (dataClass: DataClass, agency: Agency | null) => {
+      const key = `retention:${dataClass}:${agency ?? '*'}`;
+      const previous = lastRun.get(key);
+      const before = keptFrom(config, now, dataClass, agency);
+      const params = { before, since: previous ? slack(previous) : '0000-00-00', ...(agency && { agency }) };
+      remember.run(key, before);
+      const { count, erase } = statements[dataClass];
+      const visits = count.get(params) as number;
+      if (visits === 0) return;
+      for (const statement of erase) statement.run(params);
+      record.run(now, dataClass, agency, params.before, visits);
+      erasures.push({ dataClass, agency, beforeDay: params.before, visits });
+    };
+    run('household', null);
+    run('booking_refs', null);
+    for (const agency of AGENCIES) run('notes', agency);
+    // Not personal data, but secrets and traces with no use after the day: status-page tokens,
+    // and the command results kept for idempotent retries.
+    const today = officeDay(now, config.timeZone);
+    db.prepare(
+      `UPDATE visit_private SET status_token = NULL WHERE status_token IS NOT NULL AND visit_id IN (${old})`,
+    ).run({
+      before: today,
+    });
+    db.prepare(
+      `UPDATE events SET payload = json_set(payload, '$.private.statusToken', '')
+       WHERE type = 'checked_in' AND visit_id IN (${old}) AND json_extract(payload, '$.private.statusToken') != ''`,
+    ).run({ before: today });
+    db.prepare(`DELETE FROM commands WHERE at < ?`).run(now - DAY_MS);
+  })();
+  // Copies every page into the database file and empties the WAL, older page images included.
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return erasures;
+}
