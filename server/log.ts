@@ -16,7 +16,6 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): L
         'token',
         'statusToken',
         'pin',
-        'code',
         'text',
         'members',
         'bookingRef',
