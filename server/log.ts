@@ -12,17 +12,7 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): L
     level,
     base: { service: 'motesplats' },
     redact: {
-      paths: [
-        'token',
-        'statusToken',
-        'pin',
-        'text',
-        'members',
-        'bookingRef',
-        'csv',
-        '*.token',
-        '*.pin',
-      ],
+      paths: ['token', 'statusToken', 'pin', 'text', 'members', 'bookingRef', 'csv', '*.token', '*.pin'],
       censor: '[redacted]',
     },
   });

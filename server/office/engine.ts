@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { applyAll } from '../../shared/apply.js';
+import { apply } from '../../shared/apply.js';
 import type { Command } from '../../shared/commands.js';
 import { officeDay } from '../../shared/day.js';
 import { decide, decideStartDay, type DecideContext } from '../../shared/decide/index.js';
@@ -152,11 +152,11 @@ export class OfficeEngine {
     resultOf: (after: OfficeState) => unknown,
   ): { ok: true; value: { committed: Committed; result: unknown } } | { ok: false; error: DomainError } {
     const envelopes = events.map((event, i) => ({ seq: this.seq + 1 + i, at, commandId, actor, event }));
-    const before = this.current;
-    const after = applyAll(before, envelopes);
+    const states = envelopes.reduce((all, e) => [...all, apply(all[all.length - 1]!, e)], [this.current]);
+    const after = states[states.length - 1]!;
     const result = resultOf(after);
     try {
-      this.store.commit({ commandId, deviceId: actor.deviceId, name, at, envelopes, result, before, after });
+      this.store.commit({ commandId, deviceId: actor.deviceId, name, at, envelopes, result, states });
     } catch (error) {
       this.setStorageHealthy(false, error);
       return {

@@ -113,15 +113,15 @@ export function runRetention(db: Db, config: OfficeConfig, now: number): Erasure
     // Not personal data, but secrets and traces with no use after the day: status-page tokens,
     // and the command results kept for idempotent retries.
     const today = officeDay(now, config.timeZone);
+    const tokens = { before: today, since: slack(lastRun.get('retention:tokens') ?? '0001-01-08') };
+    remember.run('retention:tokens', today);
     db.prepare(
       `UPDATE visit_private SET status_token = NULL WHERE status_token IS NOT NULL AND visit_id IN (${old})`,
-    ).run({
-      before: today,
-    });
+    ).run(tokens);
     db.prepare(
       `UPDATE events SET payload = json_set(payload, '$.private.statusToken', '')
        WHERE type = 'checked_in' AND visit_id IN (${old}) AND json_extract(payload, '$.private.statusToken') != ''`,
-    ).run({ before: today });
+    ).run(tokens);
     db.prepare(`DELETE FROM commands WHERE at < ?`).run(now - DAY_MS);
   })();
   // Copies every page into the database file and empties the WAL, older page images included.

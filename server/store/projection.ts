@@ -1,3 +1,4 @@
+import type { EventEnvelope } from '../../shared/events.js';
 import type { OfficeConfig } from '../../shared/office.js';
 import { initialState, type OfficeState } from '../../shared/state.js';
 import type { Visit } from '../../shared/visit.js';
@@ -82,10 +83,22 @@ export class Projection {
     this.setMeta = db.prepare<[string, string]>(`INSERT OR REPLACE INTO meta VALUES (?, ?)`);
   }
 
-  /** Writes what changed from `before` to `after`; runs inside the command's transaction. */
-  write(before: OfficeState, after: OfficeState, at: number): void {
+  /**
+   * Writes what each event changed, inside the command's transaction. `states[i + 1]` is the state
+   * after `envelopes[i]`. Event by event, because the day's turn evicts the day's visits from the
+   * live state right after closing them, and the closing must still reach the tables.
+   */
+  write(states: readonly OfficeState[], envelopes: readonly EventEnvelope[], at: number): void {
+    envelopes.forEach((envelope, i) => {
+      const after = states[i + 1]!;
+      // The eviction lives in memory only: the tables keep the history (until retention).
+      if (envelope.event.type === 'day_started') this.setMeta.run('office_day', after.day);
+      else this.writeChange(states[i]!, after, at);
+    });
+  }
+
+  private writeChange(before: OfficeState, after: OfficeState, at: number): void {
     if (before.config !== after.config) this.setConfig.run(JSON.stringify(after.config), at);
-    if (before.day !== after.day) this.setMeta.run('office_day', after.day);
 
     for (const [id, visit] of Object.entries(after.visits)) {
       const old = before.visits[id];
@@ -173,8 +186,8 @@ export class Projection {
       ),
       interpreters: Object.fromEntries(
         this.db
-          .prepare<[], InterpreterRow>(`SELECT * FROM interpreters`)
-          .all()
+          .prepare<[string], InterpreterRow>(`SELECT * FROM interpreters WHERE day = ?`)
+          .all(day)
           .map((r) => [r.id, rowToInterpreter(r)]),
       ),
       desks: Object.fromEntries(

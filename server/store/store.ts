@@ -15,8 +15,8 @@ export interface CommitBatch {
   readonly at: number;
   readonly envelopes: readonly EventEnvelope[];
   readonly result: unknown;
-  readonly before: OfficeState;
-  readonly after: OfficeState;
+  /** The state before the command, then after each of its events. */
+  readonly states: readonly OfficeState[];
 }
 
 /**
@@ -51,7 +51,7 @@ export class OfficeStore {
           result: batch.result,
         });
       }
-      this.projection.write(batch.before, batch.after, batch.at);
+      this.projection.write(batch.states, batch.envelopes, batch.at);
     });
   }
 

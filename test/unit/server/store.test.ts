@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseFromTheFutureError, openDatabase } from '../../../server/store/db.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../server/store/migrations/index.js';
+import { OfficeEngine } from '../../../server/office/engine.js';
+import { silentLogger } from '../../../server/log.js';
 import { OfficeStore } from '../../../server/store/store.js';
-import { applyAll } from '../../../shared/apply.js';
+import { CommandSchemas } from '../../../shared/commands.js';
+import { apply, applyAll } from '../../../shared/apply.js';
 import { initialState } from '../../../shared/state.js';
 import { actors, DAY, DomainDriver, MINUTE, T0, testConfig } from '../../helpers/domain.js';
 
@@ -124,8 +127,7 @@ describe('the projection', () => {
         at: office.now,
         envelopes,
         result: {},
-        before,
-        after: office.state,
+        states: envelopes.reduce((all, e) => [...all, apply(all[all.length - 1]!, e)], [before]),
       });
       before = office.state;
     };
@@ -166,6 +168,35 @@ describe('the projection', () => {
     expect(loaded).toEqual(office.state);
     // The log replayed from the start gives the same state too.
     expect(applyAll(initialState(config, DAY), store.eventsSince(0, 10_000))).toEqual(office.state);
+    store.close();
+  });
+});
+
+describe('the day turning', () => {
+  it('records the closing of the day’s open visits, though the live state lets them go', () => {
+    const store = OfficeStore.open(join(dir, 'turn.sqlite'));
+    const clock = { now: () => T0 };
+    const engine = OfficeEngine.open(store, { clock, log: silentLogger, seed: testConfig() });
+    const command = CommandSchemas['visit:check_in'].parse({
+      commandId: 'turn-check-in-1',
+      arrival: { kind: 'walk_in', adults: 1, children: 0 },
+      language: 'ar',
+      interpreterLanguage: null,
+      consent: false,
+    });
+    const { ack } = engine.execute(
+      { name: 'visit:check_in', payload: command },
+      command.commandId,
+      actors.kiosk,
+    );
+    expect(ack.ok).toBe(true);
+    clock.now = () => T0 + 86_400_000;
+    expect(engine.startDayIfDue().ok).toBe(true);
+    expect(engine.state.visits).toEqual({});
+    expect(store.db.prepare(`SELECT status, cancel_reason FROM visits`).all()).toEqual([
+      { status: 'cancelled', cancel_reason: 'day_ended' },
+    ]);
+    expect(store.loadState(testConfig())).toEqual(engine.state);
     store.close();
   });
 });
