@@ -182,8 +182,11 @@ describe('the office admin', () => {
       }),
     );
     const mv = office.desks['mv-1'];
+    server.clock.advance(1000);
     ok(await mv.command('queue:call_next', {}));
+    server.clock.advance(1000);
     ok(await mv.query('visit:open', { visitId }));
+    server.clock.advance(1000);
     ok(
       await mv.command('visit:add_note', {
         visitId,
