@@ -80,6 +80,8 @@ export interface ImportResult {
   readonly dryRun: boolean;
   /** References in the file that have already checked in today: kept as they are. */
   readonly alreadyCheckedIn: number;
+  /** On a dry run, the rows as they will be imported, for the coordinator to look over. */
+  readonly preview?: readonly AppointmentInput[];
 }
 
 /** Today's booking list, already read and checked row by row at the edge. */
@@ -101,7 +103,7 @@ export function decideImportAppointments(
   }));
   const alreadyCheckedIn = appointments.filter((a) => state.appointments[a.ref]?.visitId != null).length;
   const result = { rows: rows.length, dryRun: p.dryRun, alreadyCheckedIn };
-  if (p.dryRun) return decided([], result);
+  if (p.dryRun) return decided([], { ...result, preview: rows });
   return decided(
     [{ type: 'appointments_imported', day: p.day, count: appointments.length, appointments }],
     result,

@@ -150,6 +150,10 @@ describe('the office admin', () => {
     const csv = 'time,reference,language,adults,children\n9:00,MV-2001,uk,2,2\n9:30,MV-2002,persian,1,0\n';
     const preview = ok(await office.admin.command('appointments:import', { day: DAY, csv, dryRun: true }));
     expect(preview).toMatchObject({ rows: 2, dryRun: true });
+    expect(preview.preview?.map((r) => [r.time, r.ref, r.language, r.adults, r.children])).toEqual([
+      ['09:00', 'MV-2001', 'uk', 2, 2],
+      ['09:30', 'MV-2002', 'fa', 1, 0],
+    ]);
     expect(server.server.engine.state.appointments).toEqual({});
     ok(await office.admin.command('appointments:import', { day: DAY, csv, dryRun: false }));
     const checkIn = ok(

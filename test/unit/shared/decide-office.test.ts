@@ -197,7 +197,7 @@ describe('appointments:import', () => {
     const before = o.state;
     const decision = importAppointments(o, rows, true);
     expect(decision.events).toEqual([]);
-    expect(decision.result).toEqual({ rows: 2, dryRun: true, alreadyCheckedIn: 0 });
+    expect(decision.result).toEqual({ rows: 2, dryRun: true, alreadyCheckedIn: 0, preview: rows });
     expect(o.state).toBe(before);
     expect(o.log).toEqual([]);
   });
