@@ -11,6 +11,15 @@ import tseslint from 'typescript-eslint';
  */
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'child_process', 'url', 'util'];
 
+/** The desktop shell (electron/) loads the screens from the server and runs none of their code. */
+const desktopShellPatterns = [
+  {
+    group: ['react', 'react-*', 'zustand', 'socket.io', 'socket.io-*', 'better-sqlite3'],
+    message: 'The desktop shell loads the screens from the server; it runs none of their code.',
+  },
+  { group: ['**/server/**', '**/renderer/**'], message: 'The desktop shell depends on shared/ only.' },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -111,6 +120,68 @@ export default tseslint.config(
         { patterns: [{ group: nodeBuiltins, message: 'The renderer runs in a browser.' }] },
       ],
     },
+  },
+  {
+    // The desktop shell (DESIGN.md §4, STYLE.md 8): only main.ts and preload.ts touch Electron, the
+    // rest is plain and unit-tested; raw IPC lives only in the typed wrapper (electron/src/ipc/).
+    files: ['electron/src/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron'],
+              message:
+                'Only electron/src/main.ts and preload.ts import Electron; pass what you need through host.ts.',
+            },
+            ...desktopShellPatterns,
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        {
+          selector: 'MemberExpression[object.name=/^ipc(Main|Renderer)$/]',
+          message: 'No raw IPC: register handlers with registerIpcHandlers, call them with createInvoker.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/src/main.ts', 'electron/src/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [...desktopShellPatterns],
+        },
+      ],
+    },
+  },
+  {
+    // The app's own pages (setup, admin, reconnecting) run in a sandboxed renderer.
+    files: ['electron/pages/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'electron'],
+              message: 'Pages reach the main process only through window.motesplatsLocal.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/scripts/**/*.mjs', 'build/**/*.mjs'],
+    languageOptions: { globals: globals.node },
   },
   {
     // Tools read their config from a default export.
