@@ -82,7 +82,7 @@ export function disconnect(): void {
 }
 
 /** A command id that is unique without `crypto.randomUUID` (absent outside secure contexts, as on http LANs). */
-function newCommandId(): string {
+export function newCommandId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -123,12 +123,17 @@ async function emitWithRetry<T>(name: string, payload: unknown): Promise<AckResu
   return timeout<T>();
 }
 
-/** Sends a command and resolves with its ack: committed, or refused with a typed error. */
+/**
+ * Sends a command and resolves with its ack: committed, or refused with a typed error. A caller
+ * that may send the same intent again after a timeout (a visitor pressing Confirm twice) passes
+ * its own `commandId`, so that the server runs it once and answers both with the first result.
+ */
 export function send<N extends CommandName>(
   name: N,
   payload: Omit<CommandInput<N>, 'commandId'>,
+  options: { commandId?: string } = {},
 ): Promise<AckResult<CommandResult<N>>> {
-  return emitWithRetry(name, { ...payload, commandId: newCommandId() });
+  return emitWithRetry(name, { ...payload, commandId: options.commandId ?? newCommandId() });
 }
 
 /** Reads something that is not in the pushed state (a visit's personal data, a fresh snapshot). */
