@@ -55,6 +55,19 @@ describe('the announcement player', () => {
     expect(fake.played.filter((p) => p.startsWith('say'))).toEqual(['say t1', 'say t3']);
   });
 
+  it('goes on to the next call when the sound or speech engine fails', async () => {
+    const said: string[] = [];
+    const player = createAnnouncementPlayer({
+      chime: () => Promise.reject(new Error('no audio device')),
+      speak: (text) =>
+        text === 't1' ? Promise.reject(new Error('speech failed')) : (said.push(text), Promise.resolve()),
+      pause: () => Promise.resolve(),
+    });
+    player.enqueue([item(1), item(2)]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(said).toEqual(['t2']);
+  });
+
   it('plays nothing more once stopped', async () => {
     const fake = fakeEffects();
     const player = createAnnouncementPlayer(fake.effects);

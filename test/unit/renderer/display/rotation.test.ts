@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   languageAt,
   msUntilNextTurn,
+  pinnedLanguage,
   ROTATION_MS,
   rotationLanguages,
 } from '../../../../renderer/src/screens/display/rotation.js';
@@ -30,5 +31,12 @@ describe('heading rotation', () => {
     expect(msUntilNextTurn(0)).toBe(ROTATION_MS);
     expect(msUntilNextTurn(ROTATION_MS - 100)).toBe(100);
     expect(msUntilNextTurn(10 * ROTATION_MS + 1)).toBe(ROTATION_MS - 1);
+  });
+
+  it('holds one language when the address asks for one the screens speak', () => {
+    expect(pinnedLanguage('?lang=ar')).toBe('ar');
+    expect(pinnedLanguage('?x=1&lang=prs')).toBe('prs');
+    expect(pinnedLanguage('?lang=de')).toBeNull();
+    expect(pinnedLanguage('')).toBeNull();
   });
 });

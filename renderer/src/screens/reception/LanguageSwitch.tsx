@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { STAFF_LANGUAGES } from '../../../../shared/languages.js';
+import { setStaffLanguage } from '../../i18n/index.js';
+import { useStaffLang } from './useStaffLang.js';
+
+/** Svenska | English, kept for this device. */
+export function LanguageSwitch() {
+  const { t } = useTranslation('staff');
+  const current = useStaffLang();
+  return (
+    <div className="rcp-langs" role="group" aria-label={t('language')}>
+      {STAFF_LANGUAGES.map((l) => (
+        <button
+          key={l}
+          type="button"
+          lang={l}
+          className={`btn rcp-lang${l === current ? ' is-current' : ''}`}
+          aria-pressed={l === current}
+          onClick={() => void setStaffLanguage(l)}
+        >
+          {t(`languageName.${l}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
