@@ -34,7 +34,9 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // The control that opened the dialog, unless focus was nowhere in particular.
+    const active = document.activeElement;
+    const opener = active instanceof HTMLElement && active !== document.body ? active : null;
     let closing = false;
     const onNativeClose = () => {
       if (!closing) onCloseRef.current();
@@ -61,7 +63,9 @@ export function Dialog({
       aria-labelledby={titleId}
       aria-describedby={describedBy}
       onCancel={(event) => {
+        // Escape closes this dialog only, not one behind it that React would also tell.
         event.preventDefault();
+        event.stopPropagation();
         onCloseRef.current();
       }}
     >

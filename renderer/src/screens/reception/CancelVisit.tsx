@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type HTMLAttributes, type SyntheticEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CANCEL_REASONS, type CancelReason, type Visit } from '../../../../shared/visit.js';
 import { Dialog } from '../../ui/Dialog.js';
@@ -6,15 +6,6 @@ import { Feedback } from './Feedback.js';
 import { receptionActions } from './receptionActions.js';
 import { useCommand } from './useCommand.js';
 import { SelectField } from './Fields.js';
-
-/**
- * React passes a dialog's `cancel` (Escape) on to the dialogs around it in its tree; stopped
- * on a wrapper, Escape closes only the confirmation and not the visit dialog behind it.
- * (React's types offer `onCancel` on dialogs only, though it handles it on any element.)
- */
-const STOP_CANCEL = {
-  onCancel: (e: SyntheticEvent) => e.stopPropagation(),
-} as HTMLAttributes<HTMLDivElement>;
 
 /** Ending a visit for good: a reason, then a confirmation in a dialog of its own. */
 export function CancelVisit({ visit }: { visit: Visit }) {
@@ -29,11 +20,7 @@ export function CancelVisit({ visit }: { visit: Visit }) {
       <button type="button" className="btn btn-danger" onClick={() => setConfirming(true)}>
         {t('cancel.open')}
       </button>
-      {confirming && (
-        <div {...STOP_CANCEL}>
-          <ConfirmCancel visit={visit} onClose={() => setConfirming(false)} />
-        </div>
-      )}
+      {confirming && <ConfirmCancel visit={visit} onClose={() => setConfirming(false)} />}
     </section>
   );
 }
