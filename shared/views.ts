@@ -88,7 +88,11 @@ const PublicCallSchema = z.strictObject({
 
 export const PublicViewSchema = z.strictObject({
   seq: z.number().int().nonnegative(),
-  office: z.strictObject({ name: z.string(), languages: z.array(VisitorLanguageSchema) }),
+  office: z.strictObject({
+    name: z.string(),
+    timeZone: z.string(),
+    languages: z.array(VisitorLanguageSchema),
+  }),
   stations: z.array(
     z.strictObject({
       id: z.string(),
@@ -128,7 +132,11 @@ export function publicView(state: OfficeState, seq: number, now: number): Public
   calls.sort((a, b) => Number(b.active) - Number(a.active) || b.calledAt - a.calledAt);
   return {
     seq,
-    office: { name: state.config.name, languages: [...state.config.languages] },
+    office: {
+      name: state.config.name,
+      timeZone: state.config.timeZone,
+      languages: [...state.config.languages],
+    },
     stations: state.config.stations.map((s) => {
       const waiting = stationQueue(state, s.id, now).length;
       return {

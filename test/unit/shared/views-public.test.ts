@@ -66,7 +66,11 @@ describe('publicView', () => {
       ...walkIns.map((w) => w.visitId),
     ]);
     expect(view.seq).toBe(o.seq);
-    expect(view.office).toEqual({ name: o.state.config.name, languages: o.state.config.languages });
+    expect(view.office).toEqual({
+      name: o.state.config.name,
+      timeZone: 'Europe/Stockholm',
+      languages: o.state.config.languages,
+    });
   });
 
   it('counts each queue with its open desks and wait', () => {
