@@ -18,12 +18,24 @@ export const SHOTS = join(ROOT, 'test-results/screens');
  * the demo office with a short recall pause so that recall → no show takes seconds, not minutes.
  */
 export class E2eOffice {
+  /** What the server wrote to stderr (it logs only errors there), for a failing test's report. */
+  readonly errors: string[] = [];
+
   private constructor(
     readonly dir: string,
     readonly port: number,
     private readonly officeFile: string,
     public server: ServerProcess,
-  ) {}
+  ) {
+    this.watch(server);
+  }
+
+  private watch(server: ServerProcess): void {
+    server.process.stderr?.on('data', (chunk: Buffer) => this.errors.push(chunk.toString()));
+    server.process.on('exit', (code, signal) => {
+      if (signal !== 'SIGTERM' && signal !== 'SIGKILL') this.errors.push(`server exited: ${code ?? signal}`);
+    });
+  }
 
   static async start(overrides: Partial<OfficeConfig> = {}): Promise<E2eOffice> {
     const dir = mkdtempSync(join(tmpdir(), 'motesplats-e2e-'));
@@ -82,6 +94,7 @@ export class E2eOffice {
   }
 
   async dispose(): Promise<void> {
+    if (this.errors.length > 0) console.error(`office server errors:\n${this.errors.join('')}`);
     await this.server.kill('SIGKILL');
     rmSync(this.dir, { recursive: true, force: true });
   }
