@@ -5,7 +5,7 @@ import { Dialog } from '../../ui/Dialog.js';
 import { pairingLink } from './deviceView.js';
 import { deviceActions, type Pairing } from './devicesStore.js';
 import { dateTime } from './format.js';
-import { useQrCode } from './useQrCode.js';
+import { useQrCode } from '../../ui/useQrCode.js';
 import { useStaffLanguage } from './useStaffLanguage.js';
 
 /**

@@ -7,7 +7,7 @@ import type { KioskTicket } from './kioskFlow.js';
 import { kioskActions } from './kioskStore.js';
 import { printTicket } from './printTicket.js';
 import { Receipt } from './Receipt.js';
-import { useQrCode } from './useQrCode.js';
+import { useQrCode } from '../../ui/useQrCode.js';
 
 type PrintState = 'idle' | 'printing' | 'failed';
 

@@ -4,7 +4,7 @@ import type { CheckInAck } from '../../../../shared/protocol.js';
 import { useOffice } from '../../stores/office.js';
 import { statusUrl } from './checkInForm.js';
 import { receptionActions } from './receptionActions.js';
-import { useQrCode } from './useQrCode.js';
+import { useQrCode } from '../../ui/useQrCode.js';
 
 /** The new ticket: its number, where it goes first, and the visitor's status page. */
 export function CheckInTicket({ ticket, onAnother }: { ticket: CheckInAck; onAnother: () => void }) {

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 
 /**
- * A QR code as an SVG data: URL (the page's CSP allows data: images but no inline styles). The
- * encoder loads only when a pairing code is shown.
+ * A QR code as an SVG data: URL: the page's CSP allows data: images (but no inline styles), and
+ * SVG stays sharp on a receipt printer. The encoder loads only when a code is to be shown.
+ * Without it (a failed load) the number, code or link beside the QR still works.
  */
 const OPTIONS = { type: 'svg', errorCorrectionLevel: 'M', margin: 2 } as const;
 
@@ -20,9 +21,7 @@ export function useQrCode(text: string | null): string | null {
       .then((svg) => {
         if (!cancelled) setMade({ text, url: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` });
       })
-      .catch(() => {
-        // Without the QR code the code and link beside it still work.
-      });
+      .catch(() => undefined);
     return () => {
       cancelled = true;
     };
