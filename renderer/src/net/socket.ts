@@ -47,8 +47,9 @@ export function connect(credentials: Credentials): void {
 
   s.on('connect', () => sessionActions.setConnection('online'));
   s.on('disconnect', (reason) => {
-    // The server let go on purpose (a revoked device): socket.io will not retry, and neither do we.
-    if (reason === 'io server disconnect') return;
+    // Let go on purpose, by the server (a revoked device) or by this module after a refusal:
+    // nothing will reconnect, and the state already says why.
+    if (reason === 'io server disconnect' || reason === 'io client disconnect') return;
     sessionActions.setConnection('reconnecting');
   });
   s.on('connect_error', (error) => {

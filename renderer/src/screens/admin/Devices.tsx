@@ -12,7 +12,8 @@ import { clockTime, dateTime } from './format.js';
 import { useStaffLanguage } from './useStaffLanguage.js';
 import { ScrollArea } from './ScrollArea.js';
 
-const REFRESH_MS = 20_000;
+// Often enough that a device just paired shows as connected while the admin watches.
+const REFRESH_MS = 5_000;
 
 /** Every paired or waiting device: who it is, whether it is connected now, and its pairing. */
 export function Devices() {
