@@ -47,6 +47,10 @@ export function defaultRendererDir(): string {
 export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
   const { store, clock, log } = parts;
   const engine = OfficeEngine.open(store, { clock, log, seed: parts.seed });
+  // A server started on a new day turns it now, so that reads (admin, statistics) see today
+  // before any command arrives. A failure here is retried before the next command.
+  const turned = engine.startDayIfDue();
+  if (!turned.ok) log.warn({ code: turned.error.code }, 'office day not started');
   const stats = new StatsService(store.db.name);
   const retention = startRetention(store, engine, clock, log);
   const http = createServer(

@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,8 +38,20 @@ export class E2eOffice {
     });
   }
 
-  static async start(overrides: Partial<OfficeConfig> = {}): Promise<E2eOffice> {
+  static async start(
+    overrides: Partial<OfficeConfig> = {},
+    options: { history?: boolean } = {},
+  ): Promise<E2eOffice> {
     const dir = mkdtempSync(join(tmpdir(), 'motesplats-e2e-'));
+    if (options.history)
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'test/e2e/support/seedHistory.ts'), join(dir, 'data')],
+        {
+          cwd: ROOT,
+          stdio: 'inherit',
+        },
+      );
     const officeFile = join(dir, 'office.json');
     writeFileSync(officeFile, JSON.stringify({ ...demoOffice(), recallPauseSeconds: 1, ...overrides }));
     const port = await freePort();
