@@ -3,6 +3,7 @@ import { CommandIdSchema, DaySchema, SlugSchema, UuidSchema } from './ids.js';
 import { LanguageCodeSchema, VisitorLanguageSchema } from './languages.js';
 import type { Role } from './events.js';
 import { OfficeConfigSchema } from './office.js';
+import { nameText } from './text.js';
 import {
   BookingRefSchema,
   CancelReasonSchema,
@@ -62,7 +63,7 @@ export const CommandSchemas = {
   }),
   'visit:set_household': onVisit({
     ...HouseholdSizeSchema.shape,
-    members: z.array(MemberSchema.strict()).max(40),
+    members: z.array(MemberSchema.extend({ name: nameText(120) }).strict()).max(40),
   }),
   'queue:call_next': command({}),
   'visit:call': onVisit({}),
@@ -88,7 +89,7 @@ export const CommandSchemas = {
   'interpreter:add': command({
     language: LanguageCodeSchema,
     mode: z.enum(['onsite', 'phone']),
-    name: z.string().trim().min(1).max(120),
+    name: nameText(120),
   }),
   'interpreter:remove': command({ interpreterId: UuidSchema }),
   'interpreter:attach': command({ interpreterId: UuidSchema, visitId: UuidSchema }),
@@ -102,7 +103,7 @@ export const CommandSchemas = {
   /** The whole office config, as the admin screen edits it; applied live once validated. */
   'office:configure': command({ config: OfficeConfigSchema }),
   'desk:sign_in': command({
-    officer: z.string().trim().min(1).max(80),
+    officer: nameText(80),
     pin: z
       .string()
       .regex(/^\d{4,8}$/)

@@ -6,6 +6,7 @@ import { RoleSchema, type EventEnvelope, type Role } from './events.js';
 import { SlugSchema, UuidSchema } from './ids.js';
 import type { Agency, DataClass } from './office.js';
 import { StatsRangeSchema, type Statistics } from './stats.js';
+import { nameText } from './text.js';
 import type { OfficeState } from './state.js';
 import type { PublicView, StatusView, VisitDetails } from './views.js';
 
@@ -53,16 +54,16 @@ export const QuerySchemas = {
   'sync:snapshot': z.strictObject({}),
   'device:list': z.strictObject({}),
   'device:create': z.strictObject({
-    name: z.string().trim().min(1).max(60),
+    name: nameText(60),
     role: RoleSchema,
     deskId: SlugSchema.nullable(),
   }),
-  'device:rename': z.strictObject({ deviceId: DeviceIdSchema, name: z.string().trim().min(1).max(60) }),
+  'device:rename': z.strictObject({ deviceId: DeviceIdSchema, name: nameText(60) }),
   'device:renew_code': z.strictObject({ deviceId: DeviceIdSchema }),
   'device:revoke': z.strictObject({ deviceId: DeviceIdSchema }),
   'officer:list': z.strictObject({}),
   'officer:set_pin': z.strictObject({
-    name: z.string().trim().min(1).max(80),
+    name: nameText(80),
     pin: z.string().regex(/^\d{4,8}$/),
   }),
   'stats:compute': StatsRangeSchema,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DaySchema, SlugSchema, TimestampSchema, UuidSchema } from './ids.js';
 import { LanguageCodeSchema, VisitorLanguageSchema } from './languages.js';
 import { AgencySchema } from './office.js';
+import { noteText } from './text.js';
 
 /**
  * A step's life: pending → waiting → called → serving → done; a serving step may be parked at
@@ -140,7 +141,7 @@ export const NOTE_VISIBILITIES = ['shared', 'agency'] as const;
 export const NoteVisibilitySchema = z.enum(NOTE_VISIBILITIES);
 export type NoteVisibility = z.infer<typeof NoteVisibilitySchema>;
 
-export const NoteTextSchema = z.string().trim().min(1).max(4000);
+export const NoteTextSchema = noteText(4000);
 
 export const NoteSchema = z.object({
   id: UuidSchema,
