@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 /** The office day (`YYYY-MM-DD`) that an instant falls on, in the office's time zone. */
 export function officeDay(at: number, timeZone: string): string {

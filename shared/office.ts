@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './day.js';
 import { SlugSchema } from './ids.js';
 import { LanguageCodeSchema, VisitorLanguageSchema } from './languages.js';
 
@@ -119,6 +120,9 @@ export const OfficeConfigSchema = z
     retention: RetentionSchema,
   })
   .superRefine((c, ctx) => {
+    // Every command reckons the office day in this zone: an unknown one would stop them all.
+    if (!isTimeZone(c.timeZone))
+      ctx.addIssue({ code: 'custom', path: ['timeZone'], message: 'unknown time zone' });
     const stationIds = new Set<string>();
     c.stations.forEach((s, i) => {
       if (stationIds.has(s.id))
