@@ -10,7 +10,13 @@ import { OfficeEngine } from './office/engine.js';
 import { startRetention } from './office/retentionJob.js';
 import { StatsService } from './stats/service.js';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './realtime/handlers.js';
-import { attachRealtime, type Realtime } from './realtime/server.js';
+import {
+  attachRealtime,
+  DEFAULT_HEARTBEAT,
+  DEFAULT_STORAGE_PROBE_MS,
+  type Heartbeat,
+  type Realtime,
+} from './realtime/server.js';
 import type { OfficeStore } from './store/store.js';
 
 export interface OfficeServerParts {
@@ -24,6 +30,10 @@ export interface OfficeServerParts {
   readonly version?: string;
   /** Per-socket request limit; benchmarks and tests that hammer one socket raise it. */
   readonly rateLimit?: RateLimit;
+  /** While the database cannot be written, how often to try a small write to see if it can again. */
+  readonly storageProbeMs?: number;
+  /** socket.io's heartbeat: a connection silent for interval + timeout is given up (half-open sockets). */
+  readonly heartbeat?: Heartbeat;
 }
 
 export interface OfficeServer {
@@ -71,6 +81,8 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
     allowedOrigins: parts.allowedOrigins ?? [],
     rateLimit: parts.rateLimit ?? DEFAULT_RATE_LIMIT,
     stats,
+    storageProbeMs: parts.storageProbeMs ?? DEFAULT_STORAGE_PROBE_MS,
+    heartbeat: parts.heartbeat ?? DEFAULT_HEARTBEAT,
   });
 
   return {

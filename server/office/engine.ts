@@ -71,6 +71,29 @@ export class OfficeEngine {
     return this.storageHealthy;
   }
 
+  /**
+   * A write outside the command path (an audit record, a device's last-seen time) failed: the
+   * database is in trouble, and the desks should hear of it as for a failed commit.
+   */
+  storageFailed(error: unknown): void {
+    this.setStorageHealthy(false, error);
+  }
+
+  /**
+   * While the database cannot be written, a small write now and then shows when it can again
+   * (space freed, the file writable), so that the desks hear it without anyone having to try a
+   * command first, and /health turns back to ok. Cheap and silent while all is well.
+   */
+  probeStorage(): void {
+    if (this.storageHealthy) return;
+    try {
+      this.store.probe(this.clock.now());
+    } catch {
+      return;
+    }
+    this.setStorageHealthy(true);
+  }
+
   onStorageChange(listener: StorageListener): () => void {
     this.storageListeners.add(listener);
     return () => this.storageListeners.delete(listener);

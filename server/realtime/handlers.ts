@@ -67,6 +67,28 @@ export function newRateLimiter(limit: RateLimit): RateLimiterMemory {
   return new RateLimiterMemory({ points: limit.burst, duration: limit.perSeconds });
 }
 
+/**
+ * A failure of the database outside a command (an audit record, an admin's device change): the
+ * desks hear of it as of a failed commit, and the request gets STORAGE_UNAVAILABLE.
+ */
+function storageFailure(deps: HandlerDeps, error: unknown): DomainError {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_'))
+    return domainError('INTERNAL', 'the request failed');
+  deps.engine.storageFailed(error);
+  return domainError('STORAGE_UNAVAILABLE', 'the office database cannot be written; nothing was changed');
+}
+
+/** Reads of a visit are audited first: a read that cannot be audited is not served. */
+function audited(deps: HandlerDeps, entry: Parameters<HandlerDeps['store']['audit']['record']>[0]) {
+  try {
+    deps.store.audit.record(entry);
+    return undefined;
+  } catch (error) {
+    return storageFailure(deps, error);
+  }
+}
+
 export function registerHandlers(socket: OfficeSocket, deps: HandlerDeps): void {
   for (const name of COMMAND_NAMES)
     socket.on(name, (payload: unknown, ack: unknown) => onCommand(socket, deps, name, payload, ack));
@@ -109,9 +131,16 @@ function onCommand(
     deskId: device.deskId,
     officer: device.deskId === null ? null : (engine.state.desks[device.deskId]?.officer ?? null),
   };
-  const { ack: result, committed } = engine.execute(command.value, parsed.data.commandId, actor);
-  reply(result);
-  deps.broadcaster.publish(committed);
+  let execution;
+  try {
+    execution = engine.execute(command.value, parsed.data.commandId, actor);
+  } catch (error) {
+    // A fault in the domain must cost this command, not the office: the server stays up for the rest.
+    deps.log.error({ command: name, err: (error as Error).name }, 'command failed');
+    return reply(refused(domainError('INTERNAL', 'the command failed')));
+  }
+  reply(execution.ack);
+  deps.broadcaster.publish(execution.committed);
 }
 
 function onQuery(
@@ -131,8 +160,9 @@ function onQuery(
   const { engine } = deps;
   const { device } = data;
   if (isAdminRequest(name)) {
-    void handleAdminRequest(name, parsed.data as QueryPayload<typeof name>, device.id, deps).then(reply, () =>
-      reply(refused(domainError('INTERNAL', 'the request failed'))),
+    void handleAdminRequest(name, parsed.data as QueryPayload<typeof name>, device.id, deps).then(
+      reply,
+      (error: unknown) => reply(refused(storageFailure(deps, error))),
     );
     return;
   }
@@ -142,13 +172,14 @@ function onQuery(
       return reply({ ok: true, seq: engine.head, value: {} });
     case 'visit:find': {
       const { text } = parsed.data as { text: string };
-      deps.store.audit.record({
+      const failed = audited(deps, {
         at: deps.clock.now(),
         deviceId: device.id,
         officer: null,
         visitId: null,
         action: name,
       });
+      if (failed) return reply(refused(failed));
       return reply({ ok: true, seq: engine.head, value: { visitIds: findVisits(engine.state, text) } });
     }
     case 'visit:open': {
@@ -164,7 +195,14 @@ function onQuery(
         agency = agencyOfDesk(engine.state.config, device.deskId!) ?? null;
       }
       const officer = device.deskId === null ? null : (engine.state.desks[device.deskId]?.officer ?? null);
-      deps.store.audit.record({ at: deps.clock.now(), deviceId: device.id, officer, visitId, action: name });
+      const failed = audited(deps, {
+        at: deps.clock.now(),
+        deviceId: device.id,
+        officer,
+        visitId,
+        action: name,
+      });
+      if (failed) return reply(refused(failed));
       return reply({ ok: true, seq: engine.head, value: visitDetails(engine.state, visitId, agency) });
     }
   }

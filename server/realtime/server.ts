@@ -28,6 +28,22 @@ export const REPLAY_LIMIT = 5000;
  */
 export const MAX_PAYLOAD_BYTES = 256 * 1024;
 
+/** socket.io's ping interval and timeout, in milliseconds. */
+export interface Heartbeat {
+  readonly intervalMs: number;
+  readonly timeoutMs: number;
+}
+
+/**
+ * socket.io's defaults (25 s + 20 s) leave a desk whose connection silently died (a Wi-Fi that
+ * dropped without a goodbye: a half-open socket) showing a stale queue for up to 45 s; these
+ * bring it under 20 s, for one small packet every 10 s per screen.
+ */
+export const DEFAULT_HEARTBEAT: Heartbeat = { intervalMs: 10_000, timeoutMs: 8_000 };
+
+/** While the database cannot be written, it is tried again this often. */
+export const DEFAULT_STORAGE_PROBE_MS = 5_000;
+
 export interface Realtime {
   readonly io: OfficeIo;
   readonly broadcaster: Broadcaster;
@@ -46,13 +62,21 @@ export function attachRealtime(
     allowedOrigins: readonly string[];
     rateLimit: RateLimit;
     stats: StatsService;
+    storageProbeMs: number;
+    heartbeat: Heartbeat;
   },
 ): Realtime {
   const { engine, store, clock, log } = deps;
   const io: OfficeIo = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
-    allowRequest: (req, callback) => callback(null, originAllowed(req, deps.allowedOrigins)),
+    pingInterval: deps.heartbeat.intervalMs,
+    pingTimeout: deps.heartbeat.timeoutMs,
+    // A foreign origin gets HTTP 403 with `{"code":4,"message":"FORBIDDEN"}`, before any handshake.
+    allowRequest: (req, callback) => {
+      const allowed = originAllowed(req, deps.allowedOrigins);
+      callback(allowed ? null : 'FORBIDDEN', allowed);
+    },
   });
   const broadcaster = new Broadcaster(io, engine, clock);
   const disconnectDevice = (deviceId: string) => {
@@ -92,7 +116,12 @@ export function attachRealtime(
       const station = engine.state.config.desks.find((d) => d.id === device.deskId)?.stationId;
       if (station) void socket.join(stationRoom(station));
     }
-    store.devices.touch(device.id, clock.now());
+    try {
+      store.devices.touch(device.id, clock.now());
+    } catch (error) {
+      // Only bookkeeping: a database that cannot be written must not turn screens away (reads go on).
+      engine.storageFailed(error);
+    }
     log.info({ device: device.id, role: device.role }, 'device connected');
     socket.emit('session:ready', { device: deviceInfo(device), serverTime: clock.now() });
     if (!resume(socket, handlerDeps)) sendInitialState(socket, handlerDeps);
@@ -109,6 +138,8 @@ export function attachRealtime(
     broadcaster.refreshViews();
   }, 30_000);
   timer.unref();
+  const probe = setInterval(() => engine.probeStorage(), deps.storageProbeMs);
+  probe.unref();
 
   return {
     io,
@@ -116,6 +147,7 @@ export function attachRealtime(
     disconnectDevice,
     async close() {
       clearInterval(timer);
+      clearInterval(probe);
       unsubscribe();
       await io.close();
     },

@@ -85,6 +85,11 @@ export class OfficeStore {
     this.commitTx(batch);
   }
 
+  /** A small write of its own, to learn whether the database can be written (again). */
+  probe(at: number): void {
+    this.db.prepare(`INSERT OR REPLACE INTO meta VALUES ('storage_probe', ?)`).run(String(at));
+  }
+
   findCommand(commandId: string): StoredCommand | undefined {
     return this.log.findCommand(commandId);
   }
