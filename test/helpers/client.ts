@@ -35,7 +35,7 @@ export class TestClient {
   constructor(
     url: string,
     auth: Record<string, unknown>,
-    options: { extraHeaders?: Record<string, string> } = {},
+    options: { extraHeaders?: Record<string, string>; timeoutMs?: number } = {},
   ) {
     this.socket = io(url, {
       auth: (cb) =>
@@ -44,6 +44,8 @@ export class TestClient {
       reconnection: true,
       reconnectionDelay: 50,
       reconnectionDelayMax: 200,
+      // A connection attempt lost half-way (a half-open link) is tried again after this, not 20 s.
+      timeout: options.timeoutMs ?? 4000,
       forceNew: true,
       ...(options.extraHeaders && { extraHeaders: options.extraHeaders }),
     });

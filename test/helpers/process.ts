@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { Role } from '../../shared/events.js';
+import { OfficeStore } from '../../server/store/store.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,18 +26,20 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** The office server in its own process (from source), as `npm start` runs it. */
+/**
+ * The office server in its own process (from source), as `npm start` runs it; or, given
+ * `script`, from a bundle of server/main.ts (see bundle.ts), which starts several times faster.
+ */
 export async function spawnServer(
   dir: string,
   port: number,
   extraArgs: string[] = [],
+  script?: string,
 ): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'server/main.ts',
+      ...(script ? [script] : ['--import', 'tsx', 'server/main.ts']),
       '--data',
       dir,
       '--port',
@@ -76,4 +80,23 @@ export async function spawnServer(
       });
     },
   };
+}
+
+/** Creates a device in a running server's database (from beside it, as the CLI does) and pairs it over HTTP. */
+export async function pairWithServer(
+  url: string,
+  dbFile: string,
+  role: Role,
+  deskId: string | null = null,
+): Promise<string> {
+  const store = OfficeStore.open(dbFile);
+  let code: string;
+  try {
+    code = store.devices.create({ name: `${role} ${deskId ?? ''}`.trim(), role, deskId }, Date.now()).code;
+  } finally {
+    store.close();
+  }
+  const response = await fetch(`${url}/api/pair`, { method: 'POST', body: JSON.stringify({ code }) });
+  if (!response.ok) throw new Error(`pairing failed: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
 }

@@ -44,6 +44,10 @@ export async function startTestServer(
     port?: number;
     rateLimit?: RateLimit;
     log?: Logger;
+    /** How often an unwritable database is tried again (the server's default is seconds). */
+    storageProbeMs?: number;
+    /** socket.io's heartbeat: how soon a silent connection is given up. */
+    heartbeat?: { intervalMs: number; timeoutMs: number };
   } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'motesplats-test-'));
@@ -57,6 +61,8 @@ export async function startTestServer(
     rendererDir: join(dir, 'no-renderer'),
     // Tests fire commands faster than any person; the flood test sets the real limit.
     rateLimit: options.rateLimit ?? { burst: 10_000, perSeconds: 1 },
+    ...(options.storageProbeMs !== undefined && { storageProbeMs: options.storageProbeMs }),
+    ...(options.heartbeat && { heartbeat: options.heartbeat }),
   });
   const port = await server.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

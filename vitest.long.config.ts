@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * `npm run test:long`: the fault suite (test/integration/faults) with hundreds of rounds, and
+ * the soak. The files run one after another, so that the timings and memory figures they
+ * measure are not disturbed by each other on a small machine.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/integration/faults/**/*.test.ts'],
+    env: { MOTESPLATS_LONG: '1' },
+    pool: 'forks',
+    fileParallelism: false,
+    testTimeout: 3_600_000,
+    hookTimeout: 900_000,
+  },
+});
