@@ -71,6 +71,7 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
       log,
       rendererDir: parts.rendererDir ?? defaultRendererDir(),
       version: parts.version ?? '0.0.0',
+      allowedOrigins: parts.allowedOrigins ?? [],
     }),
   );
   const realtime = attachRealtime(http, {

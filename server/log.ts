@@ -19,3 +19,16 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): L
 }
 
 export const silentLogger: Logger = pino({ level: 'silent' });
+
+/**
+ * What the log may say about an unexpected error: its name and where it was thrown. The message
+ * is left out, since it can quote whatever the failing code was handling (a name, a note).
+ */
+export function loggableError(error: unknown): { err: string; stack?: string } {
+  if (!(error instanceof Error)) return { err: typeof error };
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .join('\n');
+  return frames ? { err: error.name, stack: frames } : { err: error.name };
+}

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { createOfficeServer } from './app.js';
 import { systemClock } from './clock.js';
-import { createLogger } from './log.js';
+import { createLogger, loggableError } from './log.js';
 import { pairingInvites, pairingUrl } from './office/bootstrap.js';
 import { databaseFile, publicUrl, readOfficeFile, readSettings, SettingsError } from './settings.js';
 import { OfficeStore } from './store/store.js';
@@ -11,6 +11,13 @@ async function main(): Promise<void> {
   const settings = readSettings(process.argv.slice(2), process.env);
   const seed = readOfficeFile(settings.officeFile);
   const log = createLogger(settings.logLevel);
+  // Every request and timer is guarded; what still escapes leaves the process in an unknown
+  // state: say so in the log and exit, for the service manager to start a clean one (the event
+  // log keeps every acked command).
+  process.on('uncaughtException', (error) => {
+    log.fatal(loggableError(error), 'unexpected fault; exiting to be restarted');
+    process.exit(70);
+  });
   const file = databaseFile(settings);
   const store = OfficeStore.open(file);
   const isNew = store.config() === undefined;

@@ -114,7 +114,8 @@ export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
 export const EventEnvelopeSchema = z.object({
   seq: z.number().int().positive(),
   at: TimestampSchema,
-  commandId: CommandIdSchema.or(z.literal('system')),
+  // The server's own commands (the day's turn) have ids that no client may send: `system:…`.
+  commandId: CommandIdSchema.or(z.string().regex(/^system(:[a-z0-9-]+)*$/)),
   actor: ActorSchema,
   event: DomainEventSchema,
 });

@@ -6,8 +6,9 @@ import sirv from 'sirv';
 import { z } from 'zod';
 import type { ErrorCode } from '../../shared/errors.js';
 import type { Clock } from '../clock.js';
-import type { Logger } from '../log.js';
+import { loggableError, type Logger } from '../log.js';
 import type { OfficeEngine } from '../office/engine.js';
+import { originAllowed } from '../realtime/auth.js';
 import { deviceInfo } from '../realtime/handlers.js';
 import type { OfficeStore } from '../store/store.js';
 import { setSecurityHeaders } from './security.js';
@@ -26,6 +27,8 @@ export interface HttpDeps {
   /** The built renderer (`dist/renderer`); the screens are unavailable until it exists. */
   readonly rendererDir: string;
   readonly version: string;
+  /** Origins besides the server's own that may pair (as for sockets: `--allowed-origin`). */
+  readonly allowedOrigins: readonly string[];
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -55,6 +58,15 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Node passes on request targets that are no URL at all (`GET http://[/ HTTP/1.1`). */
+function requestUrl(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
 export function createRequestHandler(deps: HttpDeps) {
   const { engine, store, clock, log } = deps;
   // Pairing codes are short enough that guessing must be slow: 10 wrong codes a minute per address.
@@ -74,10 +86,17 @@ export function createRequestHandler(deps: HttpDeps) {
     }));
 
   async function pair(req: IncomingMessage, res: ServerResponse) {
+    // A page on another site must not spend (or guess) the office's pairing codes.
+    if (!originAllowed(req, deps.allowedOrigins))
+      return sendError(res, 403, 'FORBIDDEN', 'pairing is allowed from this server’s own pages only');
     const address = req.socket.remoteAddress ?? 'unknown';
-    const record = await failedPairings.get(address);
-    if (record !== null && record.remainingPoints <= 0)
+    // Every try costs a point before the code is looked at, so that parallel guesses cannot
+    // all slip in before the first wrong one is counted; a right code gets its point back.
+    try {
+      await failedPairings.consume(address);
+    } catch {
       return sendError(res, 429, 'RATE_LIMITED', 'too many wrong pairing codes; wait a minute');
+    }
     const body = await readBody(req);
     if (body === undefined) return sendError(res, 413, 'VALIDATION_FAILED', 'request too large');
     let json: unknown;
@@ -90,16 +109,17 @@ export function createRequestHandler(deps: HttpDeps) {
     if (!parsed.success) return sendError(res, 400, 'VALIDATION_FAILED', 'a pairing code is required');
     const paired = store.devices.pair(parsed.data.code, clock.now());
     if (!paired) {
-      await failedPairings.penalty(address);
       return sendError(res, 404, 'UNKNOWN_CODE', 'unknown, used or expired pairing code');
     }
+    await failedPairings.reward(address);
     log.info({ device: paired.device.id, role: paired.device.role }, 'device paired');
     sendJson(res, 200, { token: paired.token, device: deviceInfo(paired.device) });
   }
 
-  return (req: IncomingMessage, res: ServerResponse) => {
+  function handle(req: IncomingMessage, res: ServerResponse) {
     setSecurityHeaders(res);
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req);
+    if (url === undefined) return sendError(res, 400, 'VALIDATION_FAILED', 'not a valid request target');
     if (url.pathname === '/health' && req.method === 'GET')
       return sendJson(res, engine.healthy ? 200 : 503, {
         status: engine.healthy ? 'ok' : 'storage_unavailable',
@@ -126,5 +146,16 @@ export function createRequestHandler(deps: HttpDeps) {
     }
     if (SCREEN_PATHS.test(url.pathname)) req.url = '/index.html';
     serveAssets()(req, res, () => sendError(res, 404, 'NOT_FOUND', 'no such page'));
+  }
+
+  // One bad request must cost that request, never the office's server.
+  return (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      log.error({ ...loggableError(error) }, 'request failed');
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'the request failed');
+      else res.destroy();
+    }
   };
 }

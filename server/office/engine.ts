@@ -11,7 +11,8 @@ import type { OfficeState } from '../../shared/state.js';
 import { arrivalInfo } from '../../shared/views.js';
 import type { Clock } from '../clock.js';
 import { newStatusToken } from '../devices/credentials.js';
-import type { Logger } from '../log.js';
+import { loggableError, type Logger } from '../log.js';
+import { isStorageFault } from '../store/faults.js';
 import type { OfficeStore } from '../store/store.js';
 
 /** Events committed together, with the state after them: what the broadcaster sends on. */
@@ -114,8 +115,8 @@ export class OfficeEngine {
 
     const committed: Committed[] = [];
     const turned = this.startDayIfDue();
-    if (turned && !turned.ok) return this.refuse(turned.error);
-    if (turned?.value) committed.push(turned.value);
+    if (!turned.ok) return this.refuse(turned.error);
+    if (turned.value) committed.push(turned.value);
 
     const now = this.clock.now();
     const ctx: DecideContext = { now, actor, newId: randomUUID, newToken: newStatusToken };
@@ -154,7 +155,8 @@ export class OfficeEngine {
     if (today <= this.current.day) return { ok: true, value: undefined };
     const events = decideStartDay(this.current, today);
     const outcome = this.commit(
-      `day-start-${today}`,
+      // Outside the grammar of client command ids, so that no device can take the turn's id.
+      `system:day-start:${today}`,
       'office:start_day',
       SYSTEM_ACTOR,
       events,
@@ -181,6 +183,13 @@ export class OfficeEngine {
     try {
       this.store.commit({ commandId, deviceId: actor.deviceId, name, at, envelopes, result, states });
     } catch (error) {
+      if (!isStorageFault(error)) {
+        this.log.error({ command: name, ...loggableError(error) }, 'commit refused');
+        return {
+          ok: false,
+          error: domainError('INTERNAL', 'the command could not be stored; nothing was changed'),
+        };
+      }
       this.setStorageHealthy(false, error);
       return {
         ok: false,
@@ -197,7 +206,8 @@ export class OfficeEngine {
   }
 
   private setStorageHealthy(healthy: boolean, error?: unknown): void {
-    if (!healthy) this.log.error({ code: (error as { code?: string }).code ?? 'unknown' }, 'commit failed');
+    if (!healthy)
+      this.log.error({ code: (error as { code?: string }).code ?? 'unknown' }, 'database write failed');
     if (healthy === this.storageHealthy) return;
     this.storageHealthy = healthy;
     if (healthy) this.log.warn('the database accepts writes again');

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { HandshakeAuthSchema } from '../../shared/protocol.js';
+import { hashSecret } from '../devices/credentials.js';
 import type { OfficeEngine } from '../office/engine.js';
 import type { OfficeStore } from '../store/store.js';
 import type { OfficeSocket } from './types.js';
 
 /** A refused handshake: the client's `connect_error` carries the code in `message` and `data`. */
-function refusal(code: 'UNAUTHORIZED' | 'UNKNOWN_TICKET', message: string): Error {
+export function refusal(code: 'UNAUTHORIZED' | 'UNKNOWN_TICKET' | 'INTERNAL', message: string): Error {
   return Object.assign(new Error(code), { data: { code, message } });
 }
 
@@ -36,7 +37,7 @@ export function authenticate(store: OfficeStore, engine: OfficeEngine) {
     if ('token' in auth.data) {
       const device = store.devices.authenticate(auth.data.token);
       if (!device) return next(refusal('UNAUTHORIZED', 'unknown or revoked device'));
-      socket.data = { kind: 'device', device };
+      socket.data = { kind: 'device', device, tokenHash: hashSecret(auth.data.token) };
       return next();
     }
     const { statusToken } = auth.data;

@@ -16,8 +16,10 @@ import {
 import { AT_DESK_STATUSES } from '../../shared/visit.js';
 import { findVisits, staffState, visitDetails } from '../../shared/views.js';
 import { prepareCommand } from '../office/prepare.js';
+import { isStorageFault } from '../store/faults.js';
 import { handleAdminRequest, isAdminRequest, type AdminDeps } from './admin.js';
 import type { Broadcaster } from './broadcaster.js';
+import { guarded, logFault } from './guard.js';
 import type { OfficeSocket } from './types.js';
 
 export interface HandlerDeps extends AdminDeps {
@@ -72,9 +74,10 @@ export function newRateLimiter(limit: RateLimit): RateLimiterMemory {
  * desks hear of it as of a failed commit, and the request gets STORAGE_UNAVAILABLE.
  */
 function storageFailure(deps: HandlerDeps, error: unknown): DomainError {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code !== 'string' || !code.startsWith('SQLITE_'))
+  if (!isStorageFault(error)) {
+    logFault(deps.log, 'request', error);
     return domainError('INTERNAL', 'the request failed');
+  }
   deps.engine.storageFailed(error);
   return domainError('STORAGE_UNAVAILABLE', 'the office database cannot be written; nothing was changed');
 }
@@ -91,9 +94,31 @@ function audited(deps: HandlerDeps, entry: Parameters<HandlerDeps['store']['audi
 
 export function registerHandlers(socket: OfficeSocket, deps: HandlerDeps): void {
   for (const name of COMMAND_NAMES)
-    socket.on(name, (payload: unknown, ack: unknown) => onCommand(socket, deps, name, payload, ack));
+    socket.on(
+      name,
+      guarded(deps.log, name, (payload: unknown, ack: unknown) =>
+        onCommand(socket, deps, name, payload, ack),
+      ),
+    );
   for (const name of QUERY_NAMES)
-    socket.on(name, (payload: unknown, ack: unknown) => onQuery(socket, deps, name, payload, ack));
+    socket.on(
+      name,
+      guarded(deps.log, name, (payload: unknown, ack: unknown) => onQuery(socket, deps, name, payload, ack)),
+    );
+}
+
+/**
+ * A device is checked at the handshake and again at every request: a revoke, or a new pairing of
+ * the same device elsewhere, from the admin screen or the CLI, ends what its old token may do.
+ */
+function stillPaired(socket: OfficeSocket, deps: HandlerDeps, reply: Ack): boolean {
+  const data = socket.data;
+  if (data.kind !== 'device' || deps.store.devices.holdsToken(data.device.id, data.tokenHash)) return true;
+  deps.log.info({ device: data.device.id }, 'a revoked or re-paired device was cut off');
+  reply(refused(domainError('FORBIDDEN', 'this device is no longer paired')));
+  // After the answer has gone out: the screen learns why before its connection closes.
+  setImmediate(() => socket.disconnect(true));
+  return false;
 }
 
 function onCommand(
@@ -119,6 +144,7 @@ function onCommand(
   };
   if (data.kind !== 'device' || !mayRun(data.device.role, name))
     return reply(refused(domainError('FORBIDDEN', `this device may not ${name}`)));
+  if (!stillPaired(socket, deps, reply)) return;
   const parsed = CommandSchemas[name].safeParse(payload);
   if (!parsed.success) return reply(refused(validationError(parsed.error)));
   const { engine, store } = deps;
@@ -131,14 +157,7 @@ function onCommand(
     deskId: device.deskId,
     officer: device.deskId === null ? null : (engine.state.desks[device.deskId]?.officer ?? null),
   };
-  let execution;
-  try {
-    execution = engine.execute(command.value, parsed.data.commandId, actor);
-  } catch (error) {
-    // A fault in the domain must cost this command, not the office: the server stays up for the rest.
-    deps.log.error({ command: name, err: (error as Error).name }, 'command failed');
-    return reply(refused(domainError('INTERNAL', 'the command failed')));
-  }
+  const execution = engine.execute(command.value, parsed.data.commandId, actor);
   reply(execution.ack);
   deps.broadcaster.publish(execution.committed);
 }
@@ -155,6 +174,7 @@ function onQuery(
   const data = socket.data;
   if (data.kind !== 'device' || !QUERY_ROLES[name].includes(data.device.role))
     return reply(refused(domainError('FORBIDDEN', `this device may not ${name}`)));
+  if (!stillPaired(socket, deps, reply)) return;
   const parsed = QuerySchemas[name].safeParse(payload);
   if (!parsed.success) return reply(refused(validationError(parsed.error)));
   const { engine } = deps;

@@ -6,7 +6,8 @@ import type { Logger } from '../log.js';
 import type { OfficeEngine } from '../office/engine.js';
 import type { StatsService } from '../stats/service.js';
 import type { OfficeStore } from '../store/store.js';
-import { authenticate, originAllowed } from './auth.js';
+import { authenticate, originAllowed, refusal } from './auth.js';
+import { guarded, logFault } from './guard.js';
 import { Broadcaster } from './broadcaster.js';
 import {
   deviceInfo,
@@ -101,8 +102,25 @@ export function attachRealtime(
   };
   const limiter = newRateLimiter(deps.rateLimit);
 
-  io.use(authenticate(store, engine));
+  const auth = authenticate(store, engine);
+  io.use((socket, next) => {
+    try {
+      auth(socket, next);
+    } catch (error) {
+      logFault(log, 'handshake', error);
+      next(refusal('INTERNAL', 'the handshake failed'));
+    }
+  });
   io.on('connection', (socket) => {
+    try {
+      onConnection(socket);
+    } catch (error) {
+      // The screen reconnects and tries again; the office goes on.
+      logFault(log, 'connection', error);
+      socket.disconnect(true);
+    }
+  });
+  function onConnection(socket: OfficeSocket) {
     rateLimit(socket, limiter);
     registerHandlers(socket, handlerDeps);
     const data = socket.data;
@@ -126,19 +144,25 @@ export function attachRealtime(
     socket.emit('session:ready', { device: deviceInfo(device), serverTime: clock.now() });
     if (!resume(socket, handlerDeps)) sendInitialState(socket, handlerDeps);
     socket.on('disconnect', (reason) => log.info({ device: device.id, reason }, 'device disconnected'));
-  });
+  }
 
   const unsubscribe = engine.onStorageChange((healthy) =>
     io.to(STAFF_ROOMS).emit('server:notice', { code: healthy ? 'storage_restored' : 'storage_unavailable' }),
   );
   // Due bookings move up the queue as time passes, without any command.
-  const timer = setInterval(() => {
-    const turned = engine.startDayIfDue();
-    broadcaster.publish(turned.ok && turned.value ? [turned.value] : []);
-    broadcaster.refreshViews();
-  }, 30_000);
+  const timer = setInterval(
+    guarded(log, 'timer', () => {
+      const turned = engine.startDayIfDue();
+      broadcaster.publish(turned.ok && turned.value ? [turned.value] : []);
+      broadcaster.refreshViews();
+    }),
+    30_000,
+  );
   timer.unref();
-  const probe = setInterval(() => engine.probeStorage(), deps.storageProbeMs);
+  const probe = setInterval(
+    guarded(log, 'storage probe', () => engine.probeStorage()),
+    deps.storageProbeMs,
+  );
   probe.unref();
 
   return {

@@ -3,7 +3,9 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/pr
 import type { DeviceRecord } from '../store/devices.js';
 
 /** Who is on the other end of a socket, as established by the handshake. */
-export type SocketData = { kind: 'device'; device: DeviceRecord } | { kind: 'status'; visitId: string };
+export type SocketData =
+  // The token's hash, to check on every request that the device was not revoked or paired anew since.
+  { kind: 'device'; device: DeviceRecord; tokenHash: string } | { kind: 'status'; visitId: string };
 
 export type OfficeIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type OfficeSocket = Socket<

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/events.js';
 import type { DeviceInfo } from '../../shared/protocol.js';
 import { hashSecret, newDeviceToken, newPairingCode, normalizePairingCode } from '../devices/credentials.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 
 interface DeviceRow {
@@ -99,6 +100,20 @@ export class Devices {
       .get(hashSecret(token));
     return row && toRecord(row);
   }
+
+  /**
+   * Whether a connection made with this token may still act for the device: not once the device
+   * is revoked, nor once it was paired anew (on another machine, with a new code), from the CLI
+   * or the admin screen alike.
+   */
+  holdsToken(id: string, tokenHash: string): boolean {
+    this.selectHolder ??= this.db.prepare<[string, string], { id: string }>(
+      `SELECT id FROM devices WHERE id = ? AND token_hash = ? AND revoked_at IS NULL`,
+    );
+    return this.selectHolder.get(id, tokenHash) !== undefined;
+  }
+
+  private selectHolder: Statement<[string, string], { id: string }> | undefined;
 
   touch(id: string, now: number): void {
     this.db.prepare(`UPDATE devices SET last_seen_at = ? WHERE id = ?`).run(now, id);

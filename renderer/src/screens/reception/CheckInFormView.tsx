@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { VisitorLanguage } from '../../../../shared/languages.js';
 import type { CheckInAck } from '../../../../shared/protocol.js';
+import { newCommandId } from '../../net/socket.js';
 import { useOffice } from '../../stores/office.js';
 import { checkInPayload, emptyCheckIn, type CheckInForm, type CheckInProblem } from './checkInForm.js';
 import { Counter } from './Counter.js';
@@ -24,6 +25,9 @@ export function CheckInFormView({ onCheckedIn }: { onCheckedIn: (ticket: CheckIn
   const [form, setForm] = useState<CheckInForm>(() => emptyCheckIn(languages[0] ?? 'sv'));
   // Problems show once a check-in was tried, and then follow the form as it is corrected.
   const [tried, setTried] = useState(false);
+  // Every press of this form sends the same id: if an answer was lost, the server gives the
+  // first ticket again instead of making a second one.
+  const [commandId] = useState(newCommandId);
   const command = useCommand();
   const patch = (p: Partial<CheckInForm>) => setForm((f) => ({ ...f, ...p }));
   const checked = checkInPayload(form);
@@ -36,7 +40,7 @@ export function CheckInFormView({ onCheckedIn }: { onCheckedIn: (ticket: CheckIn
     if (!checked.ok) return;
     const { payload } = checked;
     void command
-      .run(() => receptionActions.checkIn(payload))
+      .run(() => receptionActions.checkIn(payload, commandId))
       .then((o) => {
         if (o.ok) onCheckedIn(o.value);
       });

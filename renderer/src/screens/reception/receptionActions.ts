@@ -75,8 +75,9 @@ export const receptionActions = {
     set({ checkInOpen: false });
   },
 
-  async checkIn(payload: CheckInPayload) {
-    return outcome(await send('visit:check_in', payload));
+  /** One form is one check-in: pressing again after a lost answer must not make a second ticket. */
+  async checkIn(payload: CheckInPayload, commandId: string) {
+    return outcome(await send('visit:check_in', payload, { commandId }));
   },
   async update(visitId: string, change: Partial<VisitSettings>) {
     return outcome(await send('visit:update', { visitId, ...change }));
