@@ -37,14 +37,3 @@ export function initialState(config: OfficeConfig, day: string): OfficeState {
     ticketCounters: {},
   };
 }
-
-export function visitsInOrder(state: OfficeState): Visit[] {
-  return Object.values(state.visits).sort(
-    (a, b) => a.createdAt - b.createdAt || a.ticket.localeCompare(b.ticket),
-  );
-}
-
-export function findVisitByTicket(state: OfficeState, ticket: string): Visit | undefined {
-  const wanted = ticket.replace(/\s/g, '').toUpperCase();
-  return Object.values(state.visits).find((v) => v.ticket === wanted && v.status === 'active');
-}

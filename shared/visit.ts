@@ -201,8 +201,3 @@ export type DeskSession = z.infer<typeof DeskSessionSchema>;
 export function activeStep(visit: Visit): Step | undefined {
   return visit.current === null ? undefined : visit.steps[visit.current];
 }
-
-/** Registered ("inskriven"): every step of the chain is done or skipped for a reason. */
-export function journeyFinished(visit: Visit): boolean {
-  return visit.steps.every((s) => s.status === 'done' || s.status === 'skipped');
-}

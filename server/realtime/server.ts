@@ -18,7 +18,7 @@ import {
   type HandlerDeps,
   type RateLimit,
 } from './handlers.js';
-import { STAFF_ROOMS, deviceRoom, stationRoom, type OfficeIo, type OfficeSocket } from './types.js';
+import { STAFF_ROOMS, deviceRoom, type OfficeIo, type OfficeSocket } from './types.js';
 
 /** A screen that missed more than this many events gets a fresh snapshot rather than a replay. */
 export const REPLAY_LIMIT = 5000;
@@ -130,10 +130,6 @@ export function attachRealtime(
     }
     const { device } = data;
     void socket.join([`role:${device.role}`, deviceRoom(device.id)]);
-    if (device.deskId) {
-      const station = engine.state.config.desks.find((d) => d.id === device.deskId)?.stationId;
-      if (station) void socket.join(stationRoom(station));
-    }
     try {
       store.devices.touch(device.id, clock.now());
     } catch (error) {

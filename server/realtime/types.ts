@@ -20,4 +20,3 @@ export const STAFF_ROOMS = ['role:desk', 'role:reception', 'role:admin'];
 export const PUBLIC_ROOMS = ['role:display', 'role:kiosk'];
 export const statusRoom = (visitId: string) => `status:${visitId}`;
 export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
-export const stationRoom = (stationId: string) => `station:${stationId}`;
