@@ -9,6 +9,7 @@ export interface Erasure {
   readonly agency: Agency | null;
   /** Visits of days before this one had this class erased. */
   readonly beforeDay: string;
+  /** Visits that had data of this class erased in this run (a booking list's entries are no visit). */
   readonly visits: number;
 }
 
@@ -23,12 +24,23 @@ function keptFrom(config: OfficeConfig, now: number, dataClass: DataClass, agenc
 }
 
 /**
+ * An earlier version erased nothing of a class whose window had no visit still holding the data
+ * in the projection, yet moved the window on. Names set and then cleared (`members: []`) thus stayed
+ * in their `household_set` events on days the window had passed. Until this key is set, those
+ * events are looked at over every old day once more. (Booking lists are swept over every old day
+ * on each run anyway; notes, references and tokens in the log match the projection one to one.)
+ */
+const HOUSEHOLD_SWEPT = 'retention:household:log-swept';
+
+/**
  * Erases personal data once its retention period has passed: household members' names and birth
  * dates, booking references and note texts, in the projection and in the event log alike (the
- * log's one exception to append-only: the law's erasure comes first). Statistics do not change,
- * since they use no personal field. With `secure_delete` on, erased content is zeroed in the
- * file, and the closing checkpoint empties the WAL of older copies. Each erasure is recorded:
- * class, number of visits, when; never what.
+ * log's one exception to append-only: the law's erasure comes first). Every statement runs on
+ * every run, whatever the projection says: the log can hold data the projection no longer shows
+ * (names later cleared), and a booking list holds references no visit ever took up. Statistics
+ * do not change, since they use no personal field. With `secure_delete` on, erased content is
+ * zeroed in the file; the caller then empties the WAL of older copies with `truncateWal`. Each
+ * erasure is recorded: class, number of visits, when; never what.
  */
 export function runRetention(db: Db, config: OfficeConfig, now: number): Erasure[] {
   // Only the days that have turned old since the last run (with a week's slack for clock changes):
@@ -37,56 +49,47 @@ export function runRetention(db: Db, config: OfficeConfig, now: number): Erasure
   const lastRun = db.prepare<[string], string>(`SELECT value FROM meta WHERE key = ?`).pluck();
   const remember = db.prepare<[string, string]>(`INSERT OR REPLACE INTO meta VALUES (?, ?)`);
   const slack = (day: string) => officeDay(Date.parse(`${day}T12:00:00Z`) - 7 * DAY_MS, 'UTC');
-  const statements = {
-    household: {
-      count: db
-        .prepare(`SELECT count(*) FROM visit_private WHERE members != '[]' AND visit_id IN (${old})`)
-        .pluck(),
-      erase: [
-        db.prepare(`UPDATE visit_private SET members = '[]' WHERE members != '[]' AND visit_id IN (${old})`),
-        db.prepare(
-          `UPDATE events SET payload = json_set(payload, '$.members', json('[]'))
-           WHERE type = 'household_set' AND visit_id IN (${old}) AND json_array_length(payload, '$.members') > 0`,
-        ),
-      ],
-    },
-    booking_refs: {
-      count: db
-        .prepare(`SELECT count(*) FROM visit_private WHERE booking_ref IS NOT NULL AND visit_id IN (${old})`)
-        .pluck(),
-      erase: [
-        db.prepare(
-          `UPDATE visit_private SET booking_ref = NULL WHERE booking_ref IS NOT NULL AND visit_id IN (${old})`,
-        ),
-        db.prepare(
-          `UPDATE events SET payload = json_set(payload, '$.private.bookingRef', NULL)
-           WHERE type = 'checked_in' AND visit_id IN (${old}) AND json_extract(payload, '$.private.bookingRef') IS NOT NULL`,
-        ),
-        db.prepare(`DELETE FROM appointments WHERE day < @before`),
-        db.prepare(
-          `UPDATE events SET payload = json_remove(payload, '$.appointments')
-           WHERE type = 'appointments_imported' AND json_extract(payload, '$.day') < @before
-             AND json_type(payload, '$.appointments') IS NOT NULL`,
-        ),
-      ],
-    },
-    notes: {
-      count: db
-        .prepare(
-          `SELECT count(DISTINCT visit_id) FROM notes WHERE text != '' AND agency = @agency AND visit_id IN (${old})`,
-        )
-        .pluck(),
-      erase: [
-        db.prepare(
-          `UPDATE notes SET text = '' WHERE text != '' AND agency = @agency AND visit_id IN (${old})`,
-        ),
-        db.prepare(
-          `UPDATE events SET payload = json_set(payload, '$.note.text', '')
-           WHERE type = 'note_added' AND visit_id IN (${old}) AND json_extract(payload, '$.note.agency') = @agency
-             AND json_extract(payload, '$.note.text') != ''`,
-        ),
-      ],
-    },
+  // Each statement returns the visit whose data it erased (null for a booking list's entry), so
+  // that the record counts what was erased, not what the projection happened to show.
+  const erase = (sql: string) => db.prepare(`${sql} RETURNING visit_id`).pluck();
+  const householdEvents = erase(
+    `UPDATE events SET payload = json_set(payload, '$.members', json('[]'))
+     WHERE type = 'household_set' AND visit_id IN (${old}) AND json_array_length(payload, '$.members') > 0`,
+  );
+  const statements: Record<DataClass, ReturnType<typeof erase>[]> = {
+    household: [
+      erase(`UPDATE visit_private SET members = '[]' WHERE members != '[]' AND visit_id IN (${old})`),
+      householdEvents,
+      // Check-in writes no members today; the schema allows them, so a log that has some is erased too.
+      erase(
+        `UPDATE events SET payload = json_set(payload, '$.private.members', json('[]'))
+         WHERE type = 'checked_in' AND visit_id IN (${old}) AND json_array_length(payload, '$.private.members') > 0`,
+      ),
+    ],
+    booking_refs: [
+      erase(
+        `UPDATE visit_private SET booking_ref = NULL WHERE booking_ref IS NOT NULL AND visit_id IN (${old})`,
+      ),
+      erase(
+        `UPDATE events SET payload = json_set(payload, '$.private.bookingRef', NULL)
+         WHERE type = 'checked_in' AND visit_id IN (${old}) AND json_extract(payload, '$.private.bookingRef') IS NOT NULL`,
+      ),
+      // By the appointment's day, not a visit's: most entries of a list never become a visit.
+      erase(`DELETE FROM appointments WHERE day < @before`),
+      erase(
+        `UPDATE events SET payload = json_remove(payload, '$.appointments')
+         WHERE type = 'appointments_imported' AND json_extract(payload, '$.day') < @before
+           AND json_type(payload, '$.appointments') IS NOT NULL`,
+      ),
+    ],
+    notes: [
+      erase(`UPDATE notes SET text = '' WHERE text != '' AND agency = @agency AND visit_id IN (${old})`),
+      erase(
+        `UPDATE events SET payload = json_set(payload, '$.note.text', '')
+         WHERE type = 'note_added' AND visit_id IN (${old}) AND json_extract(payload, '$.note.agency') = @agency
+           AND json_extract(payload, '$.note.text') != ''`,
+      ),
+    ],
   };
   const record = db.prepare(
     `INSERT INTO erasures (at, data_class, agency, before_day, visits) VALUES (?, ?, ?, ?, ?)`,
@@ -94,20 +97,34 @@ export function runRetention(db: Db, config: OfficeConfig, now: number): Erasure
 
   const erasures: Erasure[] = [];
   db.transaction(() => {
-    const run = (dataClass: DataClass, agency: Agency | null) => {
+    const run = (dataClass: DataClass, agency: Agency | null, erasedAlready: (string | null)[] = []) => {
       const key = `retention:${dataClass}:${agency ?? '*'}`;
       const previous = lastRun.get(key);
       const before = keptFrom(config, now, dataClass, agency);
       const params = { before, since: previous ? slack(previous) : '0000-00-00', ...(agency && { agency }) };
       remember.run(key, before);
-      const { count, erase } = statements[dataClass];
-      const visits = count.get(params) as number;
-      if (visits === 0) return;
-      for (const statement of erase) statement.run(params);
-      record.run(now, dataClass, agency, params.before, visits);
-      erasures.push({ dataClass, agency, beforeDay: params.before, visits });
+      let rows = erasedAlready.length;
+      const visits = new Set<string>();
+      const count = (erased: (string | null)[]) => {
+        for (const visitId of erased) if (visitId !== null) visits.add(visitId);
+      };
+      count(erasedAlready);
+      for (const statement of statements[dataClass]) {
+        const erased = statement.all(params) as (string | null)[];
+        rows += erased.length;
+        count(erased);
+      }
+      if (rows === 0) return;
+      record.run(now, dataClass, agency, before, visits.size);
+      erasures.push({ dataClass, agency, beforeDay: before, visits: visits.size });
     };
-    run('household', null);
+    let swept: (string | null)[] = [];
+    if (lastRun.get(HOUSEHOLD_SWEPT) === undefined) {
+      const before = keptFrom(config, now, 'household', null);
+      swept = householdEvents.all({ before, since: '0000-00-00' }) as (string | null)[];
+      remember.run(HOUSEHOLD_SWEPT, officeDay(now, config.timeZone));
+    }
+    run('household', null, swept);
     run('booking_refs', null);
     for (const agency of AGENCIES) run('notes', agency);
     // Not personal data, but secrets and traces with no use after the day: status-page tokens,
@@ -124,7 +141,24 @@ export function runRetention(db: Db, config: OfficeConfig, now: number): Erasure
     ).run(tokens);
     db.prepare(`DELETE FROM commands WHERE at < ?`).run(now - DAY_MS);
   })();
-  // Copies every page into the database file and empties the WAL, older page images included.
-  db.pragma('wal_checkpoint(TRUNCATE)');
   return erasures;
+}
+
+/**
+ * Copies every page into the database file and empties the WAL, older page images included:
+ * until then, what retention erased can still be read from the WAL, and a page the checkpoint
+ * could not copy keeps its old content in the file. A reader on an older snapshot (the statistics
+ * worker's connection) keeps the checkpoint from finishing; then this returns false, and the
+ * caller tries again a little later. It never waits itself: the busy timeout would hold up every
+ * desk's command on this thread for seconds.
+ */
+export function truncateWal(db: Db): boolean {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return result !== undefined && result.busy === 0;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
 }
