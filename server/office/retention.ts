@@ -24,15 +24,6 @@ function keptFrom(config: OfficeConfig, now: number, dataClass: DataClass, agenc
 }
 
 /**
- * An earlier version erased nothing of a class whose window had no visit still holding the data
- * in the projection, yet moved the window on. Names set and then cleared (`members: []`) thus stayed
- * in their `household_set` events on days the window had passed. Until this key is set, those
- * events are looked at over every old day once more. (Booking lists are swept over every old day
- * on each run anyway; notes, references and tokens in the log match the projection one to one.)
- */
-const HOUSEHOLD_SWEPT = 'retention:household:log-swept';
-
-/**
  * Erases personal data once its retention period has passed: household members' names and birth
  * dates, booking references and note texts, in the projection and in the event log alike (the
  * log's one exception to append-only: the law's erasure comes first). Every statement runs on
@@ -97,18 +88,17 @@ export function runRetention(db: Db, config: OfficeConfig, now: number): Erasure
 
   const erasures: Erasure[] = [];
   db.transaction(() => {
-    const run = (dataClass: DataClass, agency: Agency | null, erasedAlready: (string | null)[] = []) => {
+    const run = (dataClass: DataClass, agency: Agency | null) => {
       const key = `retention:${dataClass}:${agency ?? '*'}`;
       const previous = lastRun.get(key);
       const before = keptFrom(config, now, dataClass, agency);
       const params = { before, since: previous ? slack(previous) : '0000-00-00', ...(agency && { agency }) };
       remember.run(key, before);
-      let rows = erasedAlready.length;
+      let rows = 0;
       const visits = new Set<string>();
       const count = (erased: (string | null)[]) => {
         for (const visitId of erased) if (visitId !== null) visits.add(visitId);
       };
-      count(erasedAlready);
       for (const statement of statements[dataClass]) {
         const erased = statement.all(params) as (string | null)[];
         rows += erased.length;
@@ -118,13 +108,7 @@ export function runRetention(db: Db, config: OfficeConfig, now: number): Erasure
       record.run(now, dataClass, agency, before, visits.size);
       erasures.push({ dataClass, agency, beforeDay: before, visits: visits.size });
     };
-    let swept: (string | null)[] = [];
-    if (lastRun.get(HOUSEHOLD_SWEPT) === undefined) {
-      const before = keptFrom(config, now, 'household', null);
-      swept = householdEvents.all({ before, since: '0000-00-00' }) as (string | null)[];
-      remember.run(HOUSEHOLD_SWEPT, officeDay(now, config.timeZone));
-    }
-    run('household', null, swept);
+    run('household', null);
     run('booking_refs', null);
     for (const agency of AGENCIES) run('notes', agency);
     // Not personal data, but secrets and traces with no use after the day: status-page tokens,

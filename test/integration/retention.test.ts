@@ -6,7 +6,6 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OfficeEngine } from '../../server/office/engine.js';
 import { prepareCommand } from '../../server/office/prepare.js';
-import { runRetention, truncateWal } from '../../server/office/retention.js';
 import { startRetention, TRUNCATE_RETRY_MS } from '../../server/office/retentionJob.js';
 import { OfficeStore } from '../../server/store/store.js';
 import {
@@ -314,39 +313,6 @@ async function plantHousehold(dir: string, clock: ManualClock, name: string): Pr
     await server.close();
   }
 }
-
-describe('a database the earlier job left behind', () => {
-  let dir: string;
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('names cleared on a day the earlier job had passed are erased once on the first run', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'motesplats-retention-'));
-    const clock = new ManualClock();
-    const name = 'Sentinelname Legacy';
-    await plantHousehold(dir, clock, name);
-    const store = OfficeStore.open(join(dir, FILE));
-    try {
-      // The correction to `members: []`, then the earlier job's runs: its window moved past day 1
-      // and erased nothing, since the projection held no names.
-      const visitId = store.db.prepare(`SELECT id FROM visits`).pluck().get() as string;
-      store.db.prepare(`UPDATE visit_private SET members = '[]' WHERE visit_id = ?`).run(visitId);
-      store.db.prepare(`DELETE FROM meta WHERE key LIKE 'retention:%'`).run();
-      const remember = store.db.prepare(`INSERT OR REPLACE INTO meta VALUES (?, ?)`);
-      for (const key of ['retention:household:*', 'retention:booking_refs:*'])
-        remember.run(key, '2026-12-01');
-      expect(inFile(dir, [name])).toEqual([name]);
-
-      const erasures = runRetention(store.db, officeConfig(), T0 + 40 * DAY_MS);
-      expect(truncateWal(store.db)).toBe(true);
-      expect(inFile(dir, [name])).toEqual([]);
-      expect(erasures.filter((e) => e.dataClass === 'household')).toEqual([
-        { dataClass: 'household', agency: null, beforeDay: '2026-12-03', visits: 1 },
-      ]);
-    } finally {
-      store.close();
-    }
-  });
-});
 
 describe('the retention job and a busy reader', () => {
   let dir: string;
