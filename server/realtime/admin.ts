@@ -8,7 +8,7 @@ import type {
   QueryPayload,
 } from '../../shared/protocol.js';
 import type { Clock } from '../clock.js';
-import type { Logger } from '../log.js';
+import { loggableError, type Logger } from '../log.js';
 import type { OfficeEngine } from '../office/engine.js';
 import type { StatsService } from '../stats/service.js';
 import type { DeviceRecord } from '../store/devices.js';
@@ -75,10 +75,42 @@ export async function handleAdminRequest(
   adminDeviceId: string,
   deps: AdminDeps,
 ): Promise<AckResult<unknown>> {
+  try {
+    return await answer(name, payload, adminDeviceId, deps);
+  } catch (error) {
+    // The database's own failures go on to the caller, which tells the desks the storage is down;
+    // anything else is a bug, and a bug nobody hears of is never fixed.
+    if (isSqliteError(error)) throw error;
+    deps.log.error({ request: name, ...loggableError(error) }, 'admin request failed');
+    return refuse('INTERNAL', 'the request failed');
+  }
+}
+
+const isSqliteError = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_');
+};
+
+async function answer(
+  name: AdminRequest,
+  payload: QueryPayload<AdminRequest>,
+  adminDeviceId: string,
+  deps: AdminDeps,
+): Promise<AckResult<unknown>> {
   const { engine, store, clock } = deps;
   const now = clock.now();
-  const audit = (action: string) =>
-    store.audit.record({ at: now, deviceId: adminDeviceId, officer: null, visitId: null, action });
+  /**
+   * A change and its audit record commit together or not at all: were the record written
+   * afterwards and failed, the admin would be told "nothing was changed" about a change that
+   * stands, untraced. `changed` says whether there was anything to record.
+   */
+  const auditedChange = <T>(change: () => T, changed: (result: T) => boolean = () => true): T =>
+    store.db.transaction(() => {
+      const result = change();
+      if (changed(result))
+        store.audit.record({ at: now, deviceId: adminDeviceId, officer: null, visitId: null, action: name });
+      return result;
+    })();
   switch (name) {
     case 'device:list':
       return done(engine, { devices: store.devices.list().map((d) => summary(d, deps.connectedDevices())) });
@@ -88,31 +120,38 @@ export async function handleAdminRequest(
         return refuse('VALIDATION_FAILED', 'a desk device needs a desk, and only a desk device has one');
       if (p.deskId !== null && !engine.state.config.desks.some((d) => d.id === p.deskId))
         return refuse('UNKNOWN_DESK', 'no such desk');
-      const { device, code } = store.devices.create(p, now);
-      audit(name);
+      const { device, code } = auditedChange(() => store.devices.create(p, now));
       return done(engine, { device: summary(device, deps.connectedDevices()), code });
     }
     case 'device:rename': {
       const p = payload as QueryPayload<'device:rename'>;
-      if (!store.devices.rename(p.deviceId, p.name)) return refuse('VALIDATION_FAILED', 'no such device');
-      audit(name);
+      const renamed = auditedChange(
+        () => store.devices.rename(p.deviceId, p.name),
+        (happened) => happened,
+      );
+      if (!renamed) return refuse('VALIDATION_FAILED', 'no such device');
       return done(engine, {});
     }
     case 'device:renew_code': {
       const p = payload as QueryPayload<'device:renew_code'>;
-      const code = store.devices.renewCode(p.deviceId, now);
+      const code = auditedChange(
+        () => store.devices.renewCode(p.deviceId, now),
+        (renewed) => renewed !== undefined,
+      );
       if (!code) return refuse('VALIDATION_FAILED', 'no active device with that id');
-      audit(name);
       return done(engine, { code });
     }
     case 'device:revoke': {
       const p = payload as QueryPayload<'device:revoke'>;
       if (p.deviceId === adminDeviceId)
         return refuse('VALIDATION_FAILED', 'an admin device cannot revoke itself');
-      if (!store.devices.revoke(p.deviceId, now))
-        return refuse('VALIDATION_FAILED', 'no active device with that id');
+      const revoked = auditedChange(
+        () => store.devices.revoke(p.deviceId, now),
+        (happened) => happened,
+      );
+      if (!revoked) return refuse('VALIDATION_FAILED', 'no active device with that id');
+      // Only once the revocation is committed: a rolled-back one must leave the device working.
       deps.disconnectDevice(p.deviceId);
-      audit(name);
       deps.log.info({ device: p.deviceId }, 'device revoked');
       return done(engine, {});
     }
@@ -120,8 +159,7 @@ export async function handleAdminRequest(
       return done(engine, { names: store.officers.list() });
     case 'officer:set_pin': {
       const p = payload as QueryPayload<'officer:set_pin'>;
-      store.officers.setPin(p.name, p.pin, now);
-      audit(name);
+      auditedChange(() => store.officers.setPin(p.name, p.pin, now));
       return done(engine, {});
     }
     case 'stats:compute': {
@@ -131,7 +169,7 @@ export async function handleAdminRequest(
           await deps.stats.compute(payload as QueryPayload<'stats:compute'>, engine.state.config),
         );
       } catch (error) {
-        deps.log.error({ err: (error as Error).message }, 'statistics failed');
+        deps.log.error(loggableError(error), 'statistics failed');
         return refuse('INTERNAL', 'the statistics could not be computed');
       }
     }

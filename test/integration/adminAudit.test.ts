@@ -1,0 +1,106 @@
+import Database from 'better-sqlite3';
+import { pino } from 'pino';
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectDevice, type TestClient } from '../helpers/client.js';
+import { ok } from '../helpers/office.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+let clients: TestClient[] = [];
+afterEach(async () => {
+  clients.forEach((c) => c.close());
+  clients = [];
+  await server.cleanup();
+});
+
+async function connect(role: 'admin' | 'reception' | 'desk', deskId?: string): Promise<TestClient> {
+  const client = await connectDevice(server.url, await server.pair(role, deskId));
+  clients.push(client);
+  return client;
+}
+
+/** The id of the device `server.pair` made for this role (and desk). */
+const deviceIdOf = (role: string, deskId?: string) =>
+  server.store.devices.list().find((d) => d.role === role && d.deskId === (deskId ?? null))!.id;
+
+const auditRows = () =>
+  server.store.db.prepare(`SELECT action FROM audit ORDER BY id`).pluck().all() as string[];
+
+/** The audit write fails as on a full disk; everything else in the database still works. */
+function breakAudit(): () => void {
+  const audit = server.store.audit;
+  const record = audit.record.bind(audit);
+  audit.record = () => {
+    throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+  };
+  return () => {
+    audit.record = record;
+  };
+}
+
+describe('an admin change and its audit record', () => {
+  it('are committed together: when the record cannot be written, the change is rolled back', async () => {
+    server = await startTestServer({ storageProbeMs: 20 });
+    const admin = await connect('admin');
+    const desk = await connect('desk', 'mv-1');
+    const deskId = deviceIdOf('desk', 'mv-1');
+    const devicesBefore = server.store.devices.list();
+    const refusedAsStorage = { ok: false, error: { code: 'STORAGE_UNAVAILABLE' } };
+
+    const repair = breakAudit();
+    expect(
+      await admin.query('device:create', { name: 'Never made', role: 'desk', deskId: 'af-1' }),
+    ).toMatchObject(refusedAsStorage);
+    expect(await admin.query('device:rename', { deviceId: deskId, name: 'Never renamed' })).toMatchObject(
+      refusedAsStorage,
+    );
+    expect(await admin.query('device:renew_code', { deviceId: deskId })).toMatchObject(refusedAsStorage);
+    expect(await admin.query('device:revoke', { deviceId: deskId })).toMatchObject(refusedAsStorage);
+    expect(await admin.query('officer:set_pin', { name: 'Never Set', pin: '2468' })).toMatchObject(
+      refusedAsStorage,
+    );
+    // "Nothing was changed" is true: no device, name, code, revocation or PIN came of it.
+    expect(server.store.devices.list()).toEqual(devicesBefore);
+    expect(server.store.officers.list()).toEqual([]);
+    expect(auditRows()).toEqual([]);
+    // The revocation did not happen, so the desk was not cut off and its token still works.
+    expect(desk.socket.connected).toBe(true);
+    ok(await desk.query('sync:snapshot', {}));
+
+    repair();
+    const created = ok(await admin.query('device:create', { name: 'Made', role: 'desk', deskId: 'af-1' }));
+    ok(await admin.query('device:revoke', { deviceId: deskId }));
+    await desk.until(() => !desk.socket.connected, 'the revoked desk is cut off');
+    ok(await admin.query('officer:set_pin', { name: 'Anna', pin: '2468' }));
+    expect(auditRows()).toEqual(['device:create', 'device:revoke', 'officer:set_pin']);
+    expect(server.store.devices.get(created.device.id)?.name).toBe('Made');
+  });
+
+  it('an unexpected fault is refused as INTERNAL and logged by name and stack, not by its message', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    server = await startTestServer({ log: pino({ level: 'info' }, sink) });
+    const admin = await connect('admin');
+    const devices = server.store.devices;
+    const create = devices.create.bind(devices);
+    devices.create = () => {
+      throw new TypeError('sentinel Ebba Sentinelsdotter');
+    };
+    const ack = await admin.query('device:create', { name: 'Sentinel name', role: 'display', deskId: null });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    devices.create = create;
+
+    const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const fault = logged.find((l) => l.err === 'TypeError');
+    expect(fault).toBeDefined();
+    expect(fault?.stack).toMatch(/^\s+at /);
+    expect(lines.join('')).not.toContain('Sentinel');
+    expect(server.store.devices.list().some((d) => d.name === 'Sentinel name')).toBe(false);
+  });
+});
