@@ -190,6 +190,8 @@ async function answer(
 /**
  * Who read or changed which visit: reads from the audit table, changes from the event log (its
  * device and officer columns), newest first. No payload is read, so no note text can appear.
+ * The audit table's rows without a visit count too: reception's searches by name, and the
+ * admin's own changes to devices and PINs are exactly what an audit has to show.
  */
 function auditEntries(store: OfficeStore, filter: QueryPayload<'audit:list'>, now: number): AuditEntry[] {
   const narrowed = filter.visitId !== undefined || filter.deviceId !== undefined;
@@ -207,7 +209,7 @@ function auditEntries(store: OfficeStore, filter: QueryPayload<'audit:list'>, no
     .prepare<typeof params, AuditEntry>(
       `SELECT x.at, x.deviceId, d.name AS deviceName, x.officer, x.visitId, v.ticket, x.action FROM (
          SELECT at, device_id AS deviceId, officer, visit_id AS visitId, action FROM audit
-           WHERE ${where} AND visit_id IS NOT NULL
+           WHERE ${where}
          UNION ALL
          SELECT at, device_id, officer, visit_id, type FROM events
            WHERE ${where} AND visit_id IS NOT NULL

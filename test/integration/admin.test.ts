@@ -207,4 +207,38 @@ describe('the office admin', () => {
     expect(entries[0]?.deviceName).toBe('desk mv-1');
     expect(JSON.stringify(entries)).not.toContain('Audit sentinel note');
   });
+
+  it('shows what concerns no one visit: reception’s searches and the admin’s device and PIN changes', async () => {
+    ok(await office.reception.query('visit:find', { text: 'Ebba' }));
+    server.clock.advance(1000);
+    const created = ok(
+      await office.admin.query('device:create', { name: 'Kiosk 2', role: 'kiosk', deskId: null }),
+    );
+    const deviceId = created.device.id;
+    server.clock.advance(1000);
+    ok(await office.admin.query('device:rename', { deviceId, name: 'Kiosk by the door' }));
+    server.clock.advance(1000);
+    ok(await office.admin.query('device:renew_code', { deviceId }));
+    server.clock.advance(1000);
+    ok(await office.admin.query('device:revoke', { deviceId }));
+    server.clock.advance(1000);
+    ok(await office.admin.query('officer:set_pin', { name: 'Anna', pin: '2468' }));
+
+    const { entries } = ok(await office.admin.query('audit:list', {}));
+    const withoutVisit = entries.filter((e) => e.visitId === null);
+    expect(withoutVisit.map((e) => [e.action, e.deviceName, e.ticket])).toEqual([
+      ['officer:set_pin', 'admin', null],
+      ['device:revoke', 'admin', null],
+      ['device:renew_code', 'admin', null],
+      ['device:rename', 'admin', null],
+      ['device:create', 'admin', null],
+      ['visit:find', 'reception', null],
+    ]);
+    // Neither what was searched for nor the PIN is recorded.
+    expect(JSON.stringify(entries)).not.toContain('Ebba');
+    expect(JSON.stringify(entries)).not.toContain('2468');
+    const reception = server.store.devices.list().find((d) => d.role === 'reception')!.id;
+    const searches = ok(await office.admin.query('audit:list', { deviceId: reception })).entries;
+    expect(searches.map((e) => e.action)).toEqual(['visit:find']);
+  });
 });

@@ -30,5 +30,8 @@ export function instantOf(value: string, timeZone: string): number | undefined {
   return Number.isFinite(at) ? at : undefined;
 }
 
-/** What the server records: a read (`visit:open`) or an event type (`called`). */
-export const isRead = (action: string): boolean => action.includes(':');
+/**
+ * What the server records: a read of visits (`visit:open`, `visit:find`), an admin's change to
+ * devices or PINs (`device:revoke`, `officer:set_pin`), or an event type (`called`).
+ */
+export const isRead = (action: string): boolean => action.startsWith('visit:');

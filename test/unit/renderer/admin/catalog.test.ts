@@ -65,6 +65,12 @@ const EVENT_ACTIONS = [
   'reinstated',
   'interpreter_attached',
   'interpreter_released',
+  // The admin's own changes, recorded without a visit.
+  'device_create',
+  'device_rename',
+  'device_renew_code',
+  'device_revoke',
+  'officer_set_pin',
 ];
 
 /** Keys the source builds from a value (`t(\`status.${status}\`)`), over every value they can take. */

@@ -55,7 +55,11 @@ describe('audit filters', () => {
 
   it('tells reads from changes', () => {
     expect(isRead('visit:open')).toBe(true);
+    expect(isRead('visit:find')).toBe(true);
     expect(isRead('called')).toBe(false);
+    // The admin's own changes are recorded by request name, but they are changes.
+    expect(isRead('device:revoke')).toBe(false);
+    expect(isRead('officer:set_pin')).toBe(false);
   });
 });
 
