@@ -15,7 +15,6 @@ export const ERROR_CODES = [
   // desks and officers
   'NOT_SIGNED_IN',
   'ALREADY_SIGNED_IN',
-  'UNKNOWN_OFFICER',
   'BAD_PIN',
   'DESK_BUSY',
   'NOT_AT_THIS_DESK',

@@ -14,6 +14,8 @@ export function prepareCommand<N extends CommandName>(
   payload: CommandPayload<N>,
   state: OfficeState,
   store: OfficeStore,
+  /** The device sending it: PIN guesses are limited per device (without it, per office). */
+  deviceId?: string,
 ): Result<Command> {
   if (name === 'appointments:import') {
     const p = payload as CommandPayload<'appointments:import'>;
@@ -28,10 +30,13 @@ export function prepareCommand<N extends CommandName>(
   }
   if (name === 'desk:sign_in' && state.config.requireOfficerPin) {
     const p = payload as CommandPayload<'desk:sign_in'>;
-    const verdict = store.officers.check(p.officer, p.pin);
-    if (verdict === 'unknown')
-      return fail('UNKNOWN_OFFICER', 'no officer with this name; ask the coordinator');
-    if (verdict === 'bad_pin') return fail('BAD_PIN', 'wrong PIN');
+    const verdict = store.officers.check(p.officer, p.pin, deviceId);
+    // One answer for a wrong PIN and a name nobody has, so that guessing finds no names.
+    if (verdict.kind === 'refused') return fail('BAD_PIN', 'wrong officer name or PIN');
+    if (verdict.kind === 'locked')
+      return fail('RATE_LIMITED', 'too many PIN attempts; wait', {
+        retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000),
+      });
   }
   return ok({ name, payload } as Command);
 }
