@@ -45,8 +45,30 @@ export function compareEntries(a: QueueEntry, b: QueueEntry, rules: QueueRules, 
   );
 }
 
+/**
+ * The queue and the rolling median are asked for again and again of one state: after each
+ * command, for the public view and for every open status page's view. The state is immutable,
+ * so each is computed once per state (and station, and time) and kept as long as that state.
+ */
+const memo = new WeakMap<OfficeState, Map<string, unknown>>();
+
+function memoized<T>(state: OfficeState, key: string, compute: () => T): T {
+  let cache = memo.get(state);
+  if (!cache) memo.set(state, (cache = new Map()));
+  if (cache.has(key)) return cache.get(key) as T;
+  // A screen asks of the same state at every tick of its clock: keep only the recent ones.
+  if (cache.size >= 64) cache.clear();
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+
 /** Everyone waiting at a station, in the order they will be called. */
 export function stationQueue(state: OfficeState, stationId: string, now: number): QueueEntry[] {
+  return memoized(state, `queue:${stationId}:${now}`, () => sortedQueue(state, stationId, now)).slice();
+}
+
+function sortedQueue(state: OfficeState, stationId: string, now: number): QueueEntry[] {
   const entries: QueueEntry[] = [];
   for (const visit of Object.values(state.visits)) {
     if (visit.status !== 'active' || visit.current === null) continue;
@@ -122,6 +144,10 @@ const MIN_SAMPLES = 3;
  * station's configured default until it has served a few visits.
  */
 export function rollingMedianServiceMinutes(state: OfficeState, stationId: string): number {
+  return memoized(state, `median:${stationId}`, () => rollingMedian(state, stationId));
+}
+
+function rollingMedian(state: OfficeState, stationId: string): number {
   const samples: { end: number; minutes: number }[] = [];
   for (const visit of Object.values(state.visits)) {
     for (const step of visit.steps) {

@@ -116,6 +116,17 @@ describe('compareEntries and stationQueue', () => {
       'B002',
     ]);
   });
+
+  it('computes a state’s queue once per station and time, and hands each caller its own list', () => {
+    const state = stateWith([makeVisit(1, { queuedAt: T0 }), makeVisit(2, { queuedAt: T0 + MINUTE })]);
+    const first = stationQueue(state, 'mv', T0);
+    first.reverse();
+    const second = stationQueue(state, 'mv', T0);
+    expect(second).not.toBe(first);
+    expect(tickets(second)).toEqual(['W001', 'W002']);
+    expect(second[0]).toBe(first[1]);
+    expect(tickets(stationQueue(stateWith([makeVisit(3, { queuedAt: T0 })]), 'mv', T0))).toEqual(['W003']);
+  });
 });
 
 describe('the named desk', () => {
