@@ -16,158 +16,207 @@ export function summarize(durations: Float64Array | number[]): Summary {
   return { count: n, median: round(median), p90: round(rank(0.9)), max: round(sorted[n - 1]!) };
 }
 
-/** A growable list of numbers without boxing: a year holds hundreds of thousands of them. */
-class Durations {
-  private data = new Float64Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-  values(): Float64Array {
-    return this.data.subarray(0, this.length);
-  }
+/*
+ * A year is some 150,000 visits and 600,000 steps. Handing each row to JavaScript costs a few
+ * microseconds (an array and its strings per row), which made a year's statistics take seconds.
+ * So SQLite does the counting, and the durations, which the percentiles need one by one, come
+ * back as one JSON array of numbers per group, which JSON.parse reads in a few milliseconds.
+ */
+
+const parseNumbers = (json: string | null): number[] => (json === null ? [] : (JSON.parse(json) as number[]));
+
+type DayRow = [
+  day: string,
+  createdAts: string,
+  visitDurations: string | null,
+  arrivals: number,
+  booked: number,
+  registered: number,
+  cancelled: number,
+];
+
+type LanguageRow = [language: string, visits: number, interpreterNeeded: number, interpreterOnSite: number];
+
+type StepsRow = [codes: string, waits: string | null, services: string | null];
+
+const STATUS_CODES = { done: 1, no_show: 2, skipped: 3 } as const;
+
+interface Tally {
+  /** Steps at the station, whatever became of them. */
+  rows: number;
+  arrivals: number;
+  served: number;
+  noShows: number;
+  skipped: number;
+  wait: number[];
+  service: number[];
 }
 
-type VisitRow = [
-  day: string,
-  createdAt: number,
-  endedAt: number | null,
-  status: string,
-  kind: string,
-  language: string,
-  interpreterLanguage: string | null,
-  interpreterUsed: number,
-];
-type StepRow = [
-  stationId: string,
-  status: string,
-  queuedAt: number | null,
-  calledAt: number | null,
-  startedAt: number | null,
-  endedAt: number | null,
-];
+const emptyTally = (): Tally => ({
+  rows: 0,
+  arrivals: 0,
+  served: 0,
+  noShows: 0,
+  skipped: 0,
+  wait: [],
+  service: [],
+});
+
+/**
+ * The steps of the range's visits, tallied for the given stations in one pass over the join.
+ * Each step's station (its position in `stationIds`, 1-based; 0 for any other station) and
+ * status go into a small code; its durations go with its station's number, so the three
+ * arrays need not line up. Returns the tallies and how many steps were of other stations.
+ */
+function tallySteps(db: Db, range: StatsRange, stationIds: readonly string[]) {
+  if (stationIds.length === 0) return { tallies: [], others: 0 };
+  const k = stationIds.length + 1;
+  const station = `(CASE s.station_id ${stationIds.map((_, i) => `WHEN @s${i} THEN ${i + 1}`).join(' ')} ELSE 0 END)`;
+  const status = `(CASE s.status ${Object.entries(STATUS_CODES)
+    .map(([name, code]) => `WHEN '${name}' THEN ${code}`)
+    .join(' ')} ELSE 0 END)`;
+  const [codes, waits, services] = db
+    .prepare(
+      `SELECT
+         json_group_array((${station} * 4 + ${status}) * 2 + (s.queued_at IS NOT NULL)),
+         json_group_array((s.called_at - s.queued_at) * ${k} + ${station})
+           FILTER (WHERE s.called_at >= s.queued_at),
+         json_group_array((s.ended_at - s.started_at) * ${k} + ${station})
+           FILTER (WHERE s.status = 'done' AND s.started_at IS NOT NULL AND s.ended_at IS NOT NULL)
+       FROM visits v JOIN visit_steps s ON s.visit_id = v.id
+       WHERE v.day BETWEEN @from AND @to`,
+    )
+    .raw()
+    .get({
+      from: range.from,
+      to: range.to,
+      ...Object.fromEntries(stationIds.map((id, i) => [`s${i}`, id])),
+    }) as StepsRow;
+
+  const tallies = stationIds.map(emptyTally);
+  let others = 0;
+  for (const code of parseNumbers(codes)) {
+    const at = code >> 3;
+    if (at === 0) {
+      others++;
+      continue;
+    }
+    const t = tallies[at - 1]!;
+    t.rows++;
+    if (code & 1) t.arrivals++;
+    const s = (code >> 1) & 3;
+    if (s === STATUS_CODES.done) t.served++;
+    else if (s === STATUS_CODES.no_show) t.noShows++;
+    else if (s === STATUS_CODES.skipped) t.skipped++;
+  }
+  // duration * k + station, for a duration of either sign: the station is the remainder taken
+  // upwards, the duration what is left.
+  const spread = (json: string | null, pick: (t: Tally) => number[]) => {
+    for (const value of parseNumbers(json)) {
+      const at = ((value % k) + k) % k;
+      if (at > 0) pick(tallies[at - 1]!).push((value - at) / k);
+    }
+  };
+  spread(waits, (t) => t.wait);
+  spread(services, (t) => t.service);
+  return { tallies, others };
+}
 
 /**
  * An office's statistics for a range of days, from the `visits` and `visit_steps` tables: the
  * projection of the event log, which holds no personal data. Runs on a read-only connection.
  */
 export function computeStatistics(db: Db, range: StatsRange, config: OfficeConfig): Statistics {
-  const visits = db
-    .prepare<[string, string], VisitRow>(
-      `SELECT day, created_at, ended_at, status, kind, language, interpreter_language, interpreter_used
-       FROM visits WHERE day BETWEEN ? AND ?`,
+  const days = db
+    .prepare<[string, string], DayRow>(
+      `SELECT day, json_group_array(created_at),
+         json_group_array(ended_at - created_at) FILTER (WHERE status = 'registered' AND ended_at IS NOT NULL),
+         count(*), count(*) FILTER (WHERE kind = 'booked'), count(*) FILTER (WHERE status = 'registered'),
+         count(*) FILTER (WHERE status = 'cancelled')
+       FROM visits WHERE day BETWEEN ? AND ? GROUP BY day`,
     )
     .raw()
-    .all(range.from, range.to) as unknown as VisitRow[];
+    .all(range.from, range.to) as unknown as DayRow[];
 
-  const counts = { arrivals: visits.length, booked: 0, walkIn: 0, registered: 0, cancelled: 0, open: 0 };
-  const visitTimes = new Durations();
+  const counts = { arrivals: 0, booked: 0, walkIn: 0, registered: 0, cancelled: 0, open: 0 };
+  const visitTimes: number[] = [];
   const byHour = new Array<number>(24).fill(0);
-  const languages = new Map<
-    string,
-    { visits: number; interpreterNeeded: number; interpreterOnSite: number }
-  >();
-  // The office's UTC offset per day (DST turns on Sunday nights, when offices are closed).
-  const offsets = new Map<string, number>();
-  const offsetOf = (day: string) => {
-    let offset = offsets.get(day);
-    if (offset === undefined) {
-      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-      offset = -new TZDate(y, m - 1, d, 12, 0, config.timeZone).getTimezoneOffset() * MINUTE;
-      offsets.set(day, offset);
-    }
-    return offset;
-  };
-  for (const [
-    day,
-    createdAt,
-    endedAt,
-    status,
-    kind,
+  for (const [day, createdAts, durations, arrivals, booked, registered, cancelled] of days) {
+    counts.arrivals += arrivals;
+    counts.booked += booked;
+    counts.walkIn += arrivals - booked;
+    counts.registered += registered;
+    counts.cancelled += cancelled;
+    counts.open += arrivals - registered - cancelled;
+    for (const ms of parseNumbers(durations)) visitTimes.push(ms);
+    // The office's UTC offset on that day (DST turns on Sunday nights, when offices are closed).
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const offset = -new TZDate(y, m - 1, d, 12, 0, config.timeZone).getTimezoneOffset() * MINUTE;
+    for (const createdAt of parseNumbers(createdAts))
+      byHour[Math.floor((createdAt + offset) / 3_600_000) % 24]! += 1;
+  }
+
+  const languages = (
+    db
+      .prepare<[string, string], LanguageRow>(
+        `SELECT language, count(*), count(interpreter_language), count(*) FILTER (WHERE interpreter_used = 1)
+         FROM visits WHERE day BETWEEN ? AND ? GROUP BY language`,
+      )
+      .raw()
+      .all(range.from, range.to) as unknown as LanguageRow[]
+  ).map(([language, visits, interpreterNeeded, interpreterOnSite]) => ({
     language,
-    interpreterLanguage,
-    interpreterUsed,
-  ] of visits) {
-    if (kind === 'booked') counts.booked++;
-    else counts.walkIn++;
-    if (status === 'registered') {
-      counts.registered++;
-      if (endedAt !== null) visitTimes.push(endedAt - createdAt);
-    } else if (status === 'cancelled') counts.cancelled++;
-    else counts.open++;
-    byHour[Math.floor((createdAt + offsetOf(day)) / 3_600_000) % 24]! += 1;
-    const entry = languages.get(language) ?? { visits: 0, interpreterNeeded: 0, interpreterOnSite: 0 };
-    entry.visits++;
-    if (interpreterLanguage !== null) entry.interpreterNeeded++;
-    if (interpreterUsed === 1) entry.interpreterOnSite++;
-    languages.set(language, entry);
-  }
+    visits,
+    interpreterNeeded,
+    interpreterOnSite,
+  }));
 
-  const steps = db
-    .prepare<[string, string], StepRow>(
-      `SELECT s.station_id, s.status, s.queued_at, s.called_at, s.started_at, s.ended_at
-       FROM visits v JOIN visit_steps s ON s.visit_id = v.id
-       WHERE v.day BETWEEN ? AND ?`,
-    )
-    .raw()
-    .all(range.from, range.to) as unknown as StepRow[];
-
-  interface Tally {
-    arrivals: number;
-    served: number;
-    noShows: number;
-    skipped: number;
-    wait: Durations;
-    service: Durations;
-  }
   const tallies = new Map<string, Tally>();
-  for (const [stationId, status, queuedAt, calledAt, startedAt, endedAt] of steps) {
-    let t = tallies.get(stationId);
-    if (!t) {
-      t = { arrivals: 0, served: 0, noShows: 0, skipped: 0, wait: new Durations(), service: new Durations() };
-      tallies.set(stationId, t);
-    }
-    if (queuedAt !== null) t.arrivals++;
-    if (status === 'done') t.served++;
-    else if (status === 'no_show') t.noShows++;
-    else if (status === 'skipped') t.skipped++;
-    if (queuedAt !== null && calledAt !== null && calledAt >= queuedAt) t.wait.push(calledAt - queuedAt);
-    if (status === 'done' && startedAt !== null && endedAt !== null) t.service.push(endedAt - startedAt);
+  const known = [...new Set([...config.chain, ...config.stations.map((s) => s.id)])];
+  const first = tallySteps(db, range, known);
+  first.tallies.forEach((t, i) => tallies.set(known[i]!, t));
+  if (first.others > 0) {
+    // Visits passed stations that the office has since removed: a second pass, for those only.
+    const removed = db
+      .prepare<[string, string, string], string>(
+        `SELECT DISTINCT s.station_id FROM visits v JOIN visit_steps s ON s.visit_id = v.id
+         WHERE v.day BETWEEN ? AND ? AND s.station_id NOT IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .all(range.from, range.to, JSON.stringify(known));
+    tallySteps(db, range, removed).tallies.forEach((t, i) => tallies.set(removed[i]!, t));
   }
+  const seen = (id: string) => (tallies.get(id)?.rows ?? 0) > 0;
 
   const stationName = (id: string) => config.stations.find((s) => s.id === id)?.name ?? id;
   // Stations in chain order, then any others that visits of the range passed (since removed, say).
-  const order = [...config.chain, ...[...tallies.keys()].filter((id) => !config.chain.includes(id)).sort()];
+  const order = [
+    ...config.chain,
+    ...[...tallies.keys()].filter((id) => !config.chain.includes(id) && seen(id)).sort(),
+  ];
   const stations: StationStats[] = order.map((stationId) => {
-    const t = tallies.get(stationId);
+    const t = tallies.get(stationId) ?? emptyTally();
     return {
       stationId,
       name: stationName(stationId),
-      arrivals: t?.arrivals ?? 0,
-      served: t?.served ?? 0,
-      noShows: t?.noShows ?? 0,
-      skipped: t?.skipped ?? 0,
-      waitMinutes: summarize(t?.wait.values() ?? []),
-      serviceMinutes: summarize(t?.service.values() ?? []),
+      arrivals: t.arrivals,
+      served: t.served,
+      noShows: t.noShows,
+      skipped: t.skipped,
+      waitMinutes: summarize(t.wait),
+      serviceMinutes: summarize(t.service),
     };
   });
 
   return {
     range,
     visits: counts,
-    visitMinutes: summarize(visitTimes.values()),
+    visitMinutes: summarize(visitTimes),
     stations,
     funnel: stations
       .filter((s) => config.chain.includes(s.stationId))
       .map((s) => ({ stationId: s.stationId, reached: s.arrivals, done: s.served, skipped: s.skipped })),
-    languages: [...languages]
-      .map(([language, l]) => ({ language, ...l }))
-      .sort((a, b) => b.visits - a.visits || a.language.localeCompare(b.language)),
+    languages: languages.sort((a, b) => b.visits - a.visits || a.language.localeCompare(b.language)),
     arrivalsByHour: byHour,
   };
 }
