@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { createOfficeServer } from '../../../server/app.js';
+import { systemClock, type Clock } from '../../../server/clock.js';
+import { createLogger } from '../../../server/log.js';
+import { OfficeStore } from '../../../server/store/store.js';
+import type { OfficeConfig } from '../../../shared/office.js';
+import { emit, serve } from '../lib/child.js';
+import { monoMs } from '../lib/clock.js';
+import { eventLoopMonitor } from '../lib/eventLoop.js';
+
+/**
+ * The office server as the benchmarks run it: in its own process, built from source by esbuild
+ * (as `npm start` runs the compiled server), with the real app, store and engine. The only
+ * differences from `server/main.ts`: no per-socket rate limit (the load generators are few
+ * sockets standing for many people), a clock that may be anchored and sped up, and an IPC channel
+ * through which the orchestrator reads the event-loop delay and the memory in use.
+ */
+export interface ServerArgs {
+  readonly dataFile: string;
+  readonly port: number;
+  readonly seed: OfficeConfig;
+  /**
+   * `virtual = virtualAt + (Date.now() − realAt) × speed`; the system clock when absent. A paused
+   * clock stands at `virtualAt` until the orchestrator starts it (`clock:start`).
+   */
+  readonly clock?: {
+    readonly virtualAt: number;
+    readonly realAt: number;
+    readonly speed: number;
+    readonly paused?: boolean;
+  };
+  readonly rendererDir?: string;
+  readonly logLevel: string;
+}
+
+/** Node's start and the loading of every module, before the first line of this one runs. */
+const loadedMs = process.uptime() * 1000;
+const phase = monoMs();
+const args = JSON.parse(process.argv[2]!) as ServerArgs;
+
+let anchor = args.clock;
+const clock: Clock = anchor
+  ? {
+      now: () =>
+        anchor!.paused
+          ? anchor!.virtualAt
+          : Math.round(anchor!.virtualAt + (Date.now() - anchor!.realAt) * anchor!.speed),
+    }
+  : systemClock;
+
+const store = OfficeStore.open(args.dataFile);
+const openedMs = monoMs() - phase;
+const server = createOfficeServer({
+  store,
+  clock,
+  // Logged as in production (info, one line per command), to a stdout that goes nowhere.
+  log: createLogger(args.logLevel),
+  seed: args.seed,
+  rendererDir: args.rendererDir ?? join(args.dataFile, '..', 'no-renderer'),
+  version: 'bench',
+  rateLimit: { burst: 1e9, perSeconds: 1 },
+});
+const port = await server.listen(args.port, '127.0.0.1');
+const eventLoop = eventLoopMonitor();
+emit('listening', {
+  port,
+  at: monoMs(),
+  head: server.engine.head,
+  // Where the time to listen went: loading, opening the database (WAL recovery), the rest
+  // (loading the day's state, the retention job and its checkpoint, binding the port).
+  phases: { loadedMs, openedMs, startedMs: monoMs() - phase - openedMs },
+});
+
+serve({
+  ...eventLoop,
+  memory: (message) => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (message.gc && gc) gc();
+    const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    return { rss, heapUsed, external, arrayBuffers };
+  },
+  head: () => server.engine.head,
+  'clock:start': () => {
+    if (anchor) anchor = { ...anchor, realAt: Date.now(), paused: false };
+  },
+  close: async () => {
+    await server.close();
+    setImmediate(() => process.exit(0));
+  },
+});
