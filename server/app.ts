@@ -30,6 +30,8 @@ export interface OfficeServerParts {
   readonly version?: string;
   /** Per-socket request limit; benchmarks and tests that hammer one socket raise it. */
   readonly rateLimit?: RateLimit;
+  /** How long after start the retention job first runs (0: before the server listens). */
+  readonly retentionDelayMs?: number;
   /** While the database cannot be written, how often to try a small write to see if it can again. */
   readonly storageProbeMs?: number;
   /** socket.io's heartbeat: a connection silent for interval + timeout is given up (half-open sockets). */
@@ -62,7 +64,7 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
   const turned = engine.startDayIfDue();
   if (!turned.ok) log.warn({ code: turned.error.code }, 'office day not started');
   const stats = new StatsService(store.db.name);
-  const retention = startRetention(store, engine, clock, log);
+  const retention = startRetention(store, engine, clock, log, parts.retentionDelayMs ?? 10_000);
   const http = createServer(
     createRequestHandler({
       engine,

@@ -151,8 +151,17 @@ export class OfficeEngine {
    */
   startDayIfDue(): { ok: true; value: Committed | undefined } | { ok: false; error: DomainError } {
     const now = this.clock.now();
-    const today = officeDay(now, this.current.config.timeZone);
-    if (today <= this.current.day) return { ok: true, value: undefined };
+    // Days turn on a whole minute in every time zone, so one look per minute (and zone) is
+    // enough; formatting the day in a zone costs more than the rest of a small command.
+    const minute = Math.floor(now / 60_000);
+    const zone = this.current.config.timeZone;
+    if (this.notDueIn?.minute === minute && this.notDueIn.zone === zone)
+      return { ok: true, value: undefined };
+    const today = officeDay(now, zone);
+    if (today <= this.current.day) {
+      this.notDueIn = { minute, zone };
+      return { ok: true, value: undefined };
+    }
     const events = decideStartDay(this.current, today);
     const outcome = this.commit(
       // Outside the grammar of client command ids, so that no device can take the turn's id.
@@ -167,6 +176,8 @@ export class OfficeEngine {
     this.log.info({ day: today, events: events.length }, 'office day started');
     return { ok: true, value: outcome.value.committed };
   }
+
+  private notDueIn: { minute: number; zone: string } | undefined;
 
   private commit(
     commandId: string,

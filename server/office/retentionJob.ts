@@ -10,7 +10,9 @@ const HOUR = 3_600_000;
 export const TRUNCATE_RETRY_MS: readonly number[] = [250, 1_000, 4_000];
 
 /**
- * Runs the retention job at start and then once each office day (checked hourly, so a server
+ * Runs the retention job soon after start (`firstRunDelayMs`: on a year of history it takes a
+ * second or more, which must not keep the screens from reconnecting after a restart; 0 runs it
+ * at once) and then once each office day (checked hourly, so a server
  * asleep at midnight still catches up). A failure is logged and tried again the next hour; it
  * never stops the office. Erased data is only gone from the disk once the WAL is emptied: while a
  * reader keeps it busy, that is tried again after short waits, and then every hour until it works.
@@ -20,6 +22,7 @@ export function startRetention(
   engine: OfficeEngine,
   clock: Clock,
   log: Logger,
+  firstRunDelayMs = 0,
 ): { stop(): void } {
   let lastDay = '';
   let walPending = false;
@@ -69,11 +72,14 @@ export function startRetention(
     }
     if (walPending && retry === undefined) truncate(0);
   };
-  tick();
+  let first: NodeJS.Timeout | undefined;
+  if (firstRunDelayMs === 0) tick();
+  else (first = setTimeout(tick, firstRunDelayMs)).unref();
   const timer = setInterval(tick, HOUR);
   timer.unref();
   return {
     stop: () => {
+      clearTimeout(first);
       clearInterval(timer);
       if (retry !== undefined) clearTimeout(retry);
       retry = undefined;

@@ -61,6 +61,8 @@ export async function startTestServer(
     rendererDir: join(dir, 'no-renderer'),
     // Tests fire commands faster than any person; the flood test sets the real limit.
     rateLimit: options.rateLimit ?? { burst: 10_000, perSeconds: 1 },
+    // At once, as the tests of retention at a restart expect; a real server waits a little.
+    retentionDelayMs: 0,
     ...(options.storageProbeMs !== undefined && { storageProbeMs: options.storageProbeMs }),
     ...(options.heartbeat && { heartbeat: options.heartbeat }),
   });

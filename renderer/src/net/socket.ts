@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { RECONNECT_DELAYS } from '../../../shared/reconnect.js';
 import type { CommandName, CommandInput } from '../../../shared/commands.js';
 import type {
   AckResult,
@@ -40,8 +41,7 @@ export function connect(credentials: Credentials): void {
           : { statusToken: credentials.statusToken },
       ),
     transports: ['websocket', 'polling'],
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 5_000,
+    ...RECONNECT_DELAYS,
   });
   socket = s;
 

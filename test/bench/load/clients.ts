@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
+import { RECONNECT_DELAYS } from '../../../shared/reconnect.js';
 import { monoMs } from '../lib/clock.js';
 import type { ClientSpec, System } from './protocol.js';
 
@@ -62,9 +63,6 @@ export abstract class LoadClient {
   abstract close(): void;
 }
 
-/** The renderer's own reconnection settings (renderer/src/net/socket.ts). */
-const RECONNECT = { reconnectionDelay: 500, reconnectionDelayMax: 5_000 };
-
 function countBytes(socket: Socket, client: LoadClient, updates: readonly string[]): void {
   const prefixes = updates.map((u) => `2["${u}"`);
   const attach = () =>
@@ -88,7 +86,7 @@ export class OfficeClient extends LoadClient {
     this.socket = io(url, {
       transports: ['websocket'],
       forceNew: true,
-      ...RECONNECT,
+      ...RECONNECT_DELAYS,
       // A staff screen that has state says how far it got, as the renderer does.
       auth: (cb) =>
         cb(
@@ -152,7 +150,7 @@ export class IoClient extends LoadClient {
 
   constructor(url: string, spec: ClientSpec) {
     super(spec);
-    this.socket = io(url, { transports: ['websocket'], forceNew: true, ...RECONNECT });
+    this.socket = io(url, { transports: ['websocket'], forceNew: true, ...RECONNECT_DELAYS });
     this.socket.on('update', (m: { seq: number }) => this.record(m.seq));
     this.socket.on('connect', () => (this.connectedAt = monoMs()));
     countBytes(this.socket, this, ['update']);
