@@ -68,7 +68,8 @@ export class PinGuard {
    * Runs `verify` (the slow hash) unless the name or the device is locked out, and counts the
    * outcome. `verify` must take as long for a name nobody has as for a real one.
    */
-  check(name: string, deviceId: string | undefined, verify: () => boolean): PinVerdict {
+  check(typed: string, deviceId: string | undefined, verify: () => boolean): PinVerdict {
+    const name = nameKey(typed);
     const at = this.now();
     this.forget(at);
     const device = this.deviceTally(deviceId ?? OFFICE, at);
@@ -98,7 +99,7 @@ export class PinGuard {
 
   /** A name starts afresh (its PIN was just set). */
   forgive(name: string): void {
-    this.names.delete(name);
+    this.names.delete(nameKey(name));
   }
 
   private deviceTally(key: string, at: number): DeviceTally {
@@ -116,4 +117,13 @@ export class PinGuard {
       if (t.lockedUntil <= at && at - t.lastFailure >= this.limits.forgetMs) this.names.delete(name);
     for (const [key, t] of this.devices) if (at - t.since >= this.limits.windowMs) this.devices.delete(key);
   }
+}
+
+/**
+ * The database finds an officer by name regardless of case (`COLLATE NOCASE`), so the lock must
+ * too: otherwise "anna berg" and "ANNA BERG" would each get their own tries at Anna Berg's PIN.
+ * Lower-casing merges at least what NOCASE merges (ASCII letters), and more.
+ */
+function nameKey(name: string): string {
+  return name.trim().toLowerCase();
 }

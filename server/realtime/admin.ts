@@ -160,6 +160,7 @@ async function answer(
     case 'officer:set_pin': {
       const p = payload as QueryPayload<'officer:set_pin'>;
       auditedChange(() => store.officers.setPin(p.name, p.pin, now));
+      store.officers.unlock(p.name);
       return done(engine, {});
     }
     case 'stats:compute': {

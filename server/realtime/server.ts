@@ -50,6 +50,11 @@ export interface Realtime {
   readonly broadcaster: Broadcaster;
   /** Disconnects a revoked device's sockets at once. */
   disconnectDevice(deviceId: string): void;
+  /**
+   * Cuts off the connections of devices revoked or paired anew outside this server's own
+   * requests (the CLI, a new pairing elsewhere); run every 30 s. Returns how many it cut.
+   */
+  cutOffUnpaired(): number;
   close(): Promise<void>;
 }
 
@@ -83,6 +88,18 @@ export function attachRealtime(
   const disconnectDevice = (deviceId: string) => {
     io.to(deviceRoom(deviceId)).emit('server:notice', { code: 'device_revoked' });
     io.in(deviceRoom(deviceId)).disconnectSockets(true);
+  };
+  // A screen that only listens sends no request that would find it out.
+  const cutOffUnpaired = () => {
+    let cut = 0;
+    for (const socket of io.sockets.sockets.values()) {
+      const data = socket.data;
+      if (data.kind !== 'device' || store.devices.holdsToken(data.device.id, data.tokenHash)) continue;
+      socket.emit('server:notice', { code: 'device_revoked' });
+      socket.disconnect(true);
+      cut++;
+    }
+    return cut;
   };
   const connectedDevices = () => {
     const ids = new Set<string>();
@@ -151,6 +168,7 @@ export function attachRealtime(
       const turned = engine.startDayIfDue();
       broadcaster.publish(turned.ok && turned.value ? [turned.value] : []);
       broadcaster.refreshViews();
+      cutOffUnpaired();
     }),
     30_000,
   );
@@ -165,6 +183,7 @@ export function attachRealtime(
     io,
     broadcaster,
     disconnectDevice,
+    cutOffUnpaired,
     async close() {
       clearInterval(timer);
       clearInterval(probe);

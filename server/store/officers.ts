@@ -22,7 +22,13 @@ export class Officers {
         `INSERT INTO officers VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET pin_hash = excluded.pin_hash`,
       )
       .run(name, hashPin(pin), now);
-    // The coordinator setting a new PIN is the way out of a lock for an officer who forgot theirs.
+  }
+
+  /**
+   * The coordinator setting a new PIN is the way out of a lock for an officer who forgot theirs;
+   * called once the new PIN is committed, so that a change rolled back lifts no lock.
+   */
+  unlock(name: string): void {
     this.guard.forgive(name);
   }
 

@@ -77,6 +77,13 @@ describe('hardening', () => {
     });
     await expect.poll(() => revoked.socket.connected).toBe(false);
 
+    // A screen that only listens is found out by the server's regular look.
+    const listening = await device(await server.pair('display'));
+    server.store.devices.revoke(server.store.devices.list().at(-1)!.id, server.clock.now());
+    expect(server.server.realtime.cutOffUnpaired()).toBe(1);
+    await expect.poll(() => listening.socket.connected).toBe(false);
+    expect(listening.received.map((m) => m.event)).toContain('server:notice');
+
     const moved = await device(await server.pair('kiosk'));
     const movedId = server.store.devices.list().at(-1)!.id;
     const code = server.store.devices.renewCode(movedId, server.clock.now())!;

@@ -30,6 +30,14 @@ describe('the PIN guard', () => {
     expect(hashed.length).toBe(tried);
   });
 
+  it('locks a name whatever its capitals, as the database finds it whatever its capitals', () => {
+    const { attempt, g } = guard();
+    for (const typed of ['Anna', 'anna', 'ANNA', ' aNNA', 'AnNa ']) attempt(typed, '0000');
+    expect(attempt('anna', '2468', 'desk-2')).toMatchObject({ kind: 'locked' });
+    g.forgive('ANNA');
+    expect(attempt('Anna', '2468', 'desk-2')).toEqual({ kind: 'ok' });
+  });
+
   it('treats a name nobody has exactly like a real one', () => {
     const real = guard();
     const made = guard();
