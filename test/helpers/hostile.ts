@@ -164,6 +164,11 @@ export function spoil(valid: Record<string, unknown>, m: Mutation): unknown {
   const { objects, slots } = places(payload);
   if (m.kind === 'extra') {
     const target = objects[m.at % objects.length]!;
+    // JSON carries no named keys on an array (and `length` cannot be redefined): an extra element.
+    if (Array.isArray(target)) {
+      target.push(m.value);
+      return payload;
+    }
     Object.defineProperty(target, m.key, {
       value: m.value,
       enumerable: true,
