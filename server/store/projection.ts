@@ -56,7 +56,7 @@ export class Projection {
     this.upsertStep = db.prepare<StepRow>(
       `INSERT OR REPLACE INTO visit_steps VALUES (@visit_id, @idx, @station_id, @status, @queued_at, @came_from,
          @target_desk_id, @desk_id, @called_at, @last_called_at, @started_at, @ended_at, @recalls, @outcome,
-         @skip_reason, @checklist, @rule_override)`,
+         @skip_reason, @checklist, @rule_override, @day)`,
     );
     this.upsertPrivate = db.prepare<PrivateRow>(
       `INSERT OR REPLACE INTO visit_private VALUES (@visit_id, @booking_ref, @members, @status_token)`,
@@ -105,7 +105,7 @@ export class Projection {
       if (old === visit) continue;
       this.upsertVisit.run(visitToRow(visit));
       visit.steps.forEach((step, idx) => {
-        if (old?.steps[idx] !== step) this.upsertStep.run(stepToRow(id, idx, step));
+        if (old?.steps[idx] !== step) this.upsertStep.run(stepToRow(visit, idx, step));
       });
     }
     for (const [id, secret] of Object.entries(after.privateData))

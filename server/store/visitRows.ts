@@ -40,6 +40,8 @@ export interface StepRow {
   skip_reason: string | null;
   checklist: string;
   rule_override: number;
+  /** The visit's office day, for the statistics' index. */
+  day: string;
 }
 
 export interface PrivateRow {
@@ -103,9 +105,9 @@ export function visitToRow(v: Visit): VisitRow {
   };
 }
 
-export function stepToRow(visitId: string, idx: number, s: Step): StepRow {
+export function stepToRow(visit: { id: string; day: string }, idx: number, s: Step): StepRow {
   return {
-    visit_id: visitId,
+    visit_id: visit.id,
     idx,
     station_id: s.stationId,
     status: s.status,
@@ -122,6 +124,7 @@ export function stepToRow(visitId: string, idx: number, s: Step): StepRow {
     skip_reason: s.skipReason,
     checklist: JSON.stringify(s.checklist),
     rule_override: s.ruleOverride ? 1 : 0,
+    day: visit.day,
   };
 }
 

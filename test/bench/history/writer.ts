@@ -83,7 +83,7 @@ export class HistoryWriter {
       step: db.prepare(
         `INSERT OR REPLACE INTO visit_steps VALUES (@visit_id, @idx, @station_id, @status, @queued_at, @came_from,
            @target_desk_id, @desk_id, @called_at, @last_called_at, @started_at, @ended_at, @recalls, @outcome,
-           @skip_reason, @checklist, @rule_override)`,
+           @skip_reason, @checklist, @rule_override, @day)`,
       ),
       secret: db.prepare(
         `INSERT OR REPLACE INTO visit_private VALUES (@visit_id, @booking_ref, @members, @status_token)`,
@@ -167,7 +167,7 @@ export class HistoryWriter {
   private writeVisit({ visit, secret, notes }: FinalVisit): void {
     const personal = visit.day < this.erase.personalBefore;
     this.st.visit.run(visitToRow(visit));
-    visit.steps.forEach((step, idx) => this.st.step.run(stepToRow(visit.id, idx, step)));
+    visit.steps.forEach((step, idx) => this.st.step.run(stepToRow(visit, idx, step)));
     if (secret) {
       const row = privateToRow(visit.id, {
         bookingRef: personal ? null : secret.bookingRef,

@@ -184,9 +184,9 @@ describe('computeStatistics', () => {
   );
   const insertStep = db.prepare(
     `INSERT INTO visit_steps (visit_id, idx, station_id, status, queued_at, came_from, target_desk_id, desk_id,
-       called_at, last_called_at, started_at, ended_at, recalls, outcome, skip_reason, checklist)
+       called_at, last_called_at, started_at, ended_at, recalls, outcome, skip_reason, checklist, day)
      VALUES (@visit_id, @idx, @station_id, @status, @queued_at, NULL, NULL, NULL, @called_at, NULL, @started_at,
-       @ended_at, 0, NULL, NULL, '{}')`,
+       @ended_at, 0, NULL, NULL, '{}', (SELECT day FROM visits WHERE id = @visit_id))`,
   );
   db.transaction(() => {
     for (const v of visits) insertVisit.run(v);

@@ -51,7 +51,7 @@ describe('the database', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
 
-  it('migration 2 keeps the steps of a version-1 database and marks none as restored', () => {
+  it('migrations 2 and 5 keep the steps of a version-1 database, mark none as restored and give each its day', () => {
     const file = join(dir, 'v1.sqlite');
     const raw = new Database(file);
     raw.exec(MIGRATIONS[0]!.sql);
@@ -63,8 +63,8 @@ describe('the database', () => {
     raw.close();
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(db.prepare(`SELECT station_id, status, rule_override FROM visit_steps`).all()).toEqual([
-      { station_id: 'mv', status: 'waiting', rule_override: 0 },
+    expect(db.prepare(`SELECT station_id, status, rule_override, day FROM visit_steps`).all()).toEqual([
+      { station_id: 'mv', status: 'waiting', rule_override: 0, day: DAY },
     ]);
     db.close();
   });
@@ -102,6 +102,14 @@ describe('the database', () => {
     expect(plan(`SELECT * FROM visit_steps WHERE visit_id = ?`, 'x')).toMatch(
       /SEARCH visit_steps USING PRIMARY KEY/,
     );
+    // The statistics: a range of days is read from the index alone.
+    expect(
+      plan(
+        `SELECT station_id, status, queued_at, called_at, started_at, ended_at FROM visit_steps WHERE day BETWEEN ? AND ?`,
+        DAY,
+        DAY,
+      ),
+    ).toMatch(/SEARCH visit_steps USING COVERING INDEX visit_steps_by_day/);
     db.close();
   });
 });
