@@ -3,8 +3,7 @@ import { CompleteDialog } from './CompleteDialog.js';
 import { ConfirmCallDialog } from './ConfirmDialog.js';
 import { useDesk } from './deskStore.js';
 import { HandoverDialog } from './HandoverDialog.js';
-import { RestoreDialog } from './RestoreDialog.js';
-import { SkipDialog } from './SkipDialog.js';
+import { StepReasonDialog } from './StepReasonDialog.js';
 
 /** The one dialog open at the desk, if any; a dialog about a visit that has left closes by itself. */
 export function DeskDialogs() {
@@ -22,8 +21,8 @@ export function DeskDialogs() {
     case 'completeVisit':
       return visit ? <CompleteDialog visit={visit} whole={dialog.kind === 'completeVisit'} /> : null;
     case 'skip':
-      return visit ? <SkipDialog visit={visit} stationId={dialog.stationId} /> : null;
+      return visit ? <StepReasonDialog kind="skip" visit={visit} stationId={dialog.stationId} /> : null;
     case 'restore':
-      return visit ? <RestoreDialog visit={visit} stationId={dialog.stationId} /> : null;
+      return visit ? <StepReasonDialog kind="restore" visit={visit} stationId={dialog.stationId} /> : null;
   }
 }

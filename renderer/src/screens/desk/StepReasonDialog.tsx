@@ -1,20 +1,41 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RESTORE_REASONS, type Visit } from '../../../../shared/visit.js';
+import { RESTORE_REASONS, SKIP_REASONS, type Visit } from '../../../../shared/visit.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { run } from './deskCommands.js';
 import { deskActions, useDesk } from './deskStore.js';
 import { InlineNotice } from './InlineNotice.js';
 import { useStationLabel } from './labels.js';
 
-type RestoreReason = (typeof RESTORE_REASONS)[number];
+/**
+ * Skipping a step and bringing a skipped one back are the same act in two directions: a coded
+ * reason (free text belongs in a note: reasons stay in the anonymous statistics, notes are
+ * erased with the visit), a command, and a line saying it was done.
+ */
+const KINDS = {
+  skip: { command: 'visit:skip_step', reasons: SKIP_REASONS, initial: 'not_needed', done: 'done.skipped' },
+  restore: {
+    command: 'visit:restore_step',
+    reasons: RESTORE_REASONS,
+    initial: RESTORE_REASONS[0],
+    done: 'done.restored',
+  },
+} as const;
 
-/** Brings back a skipped step (say one an age rule passed by) so the household goes there after all. */
-export function RestoreDialog({ visit, stationId }: { visit: Visit; stationId: string }) {
+export function StepReasonDialog({
+  kind,
+  visit,
+  stationId,
+}: {
+  kind: keyof typeof KINDS;
+  visit: Visit;
+  stationId: string;
+}) {
   const { t } = useTranslation('desk');
   const pending = useDesk((s) => s.pending !== null);
   const stationLabel = useStationLabel();
-  const [reason, setReason] = useState<RestoreReason>(RESTORE_REASONS[0]);
+  const { command, reasons, initial, done } = KINDS[kind];
+  const [reason, setReason] = useState<string>(initial);
   const bodyId = useId();
   const station = stationLabel(stationId);
 
@@ -22,35 +43,36 @@ export function RestoreDialog({ visit, stationId }: { visit: Visit; stationId: s
     event.preventDefault();
     if (pending) return;
     const ack = await run(
-      'visit:restore_step',
-      { visitId: visit.id, stationId, reason },
-      { done: () => ({ key: 'done.restored', values: { ticket: visit.ticket, station } }) },
+      command,
+      // The reason is one of this kind's own, chosen from `reasons` below.
+      { visitId: visit.id, stationId, reason: reason as never },
+      { done: () => ({ key: done, values: { ticket: visit.ticket, station } }) },
     );
     if (ack.ok) deskActions.closeDialog();
   }
 
   return (
     <Dialog
-      title={t('restore.title', { station })}
+      title={t(`${kind}.title`, { station })}
       describedBy={bodyId}
       onClose={deskActions.closeDialog}
       returnFocus={() => document.querySelector<HTMLElement>('#journey-title')}
     >
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
-        <p id={bodyId}>{t('restore.body', { ticket: visit.ticket, station })}</p>
+        <p id={bodyId}>{t(`${kind}.body`, { ticket: visit.ticket, station })}</p>
         <fieldset className="choice">
           <legend>{t('skip.reasonLabel')}</legend>
-          {RESTORE_REASONS.map((r, i) => (
+          {reasons.map((r) => (
             <label key={r} className="radio">
               <input
                 type="radio"
-                name="restore-reason"
+                name={`${kind}-reason`}
                 value={r}
                 checked={reason === r}
-                data-autofocus={i === 0 ? '' : undefined}
+                data-autofocus={r === initial ? '' : undefined}
                 onChange={() => setReason(r)}
               />
-              <span>{t(`restore.reason.${r}`)}</span>
+              <span>{t(`${kind}.reason.${r}`)}</span>
             </label>
           ))}
         </fieldset>
@@ -60,7 +82,7 @@ export function RestoreDialog({ visit, stationId }: { visit: Visit; stationId: s
             {t('dialog.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" aria-disabled={pending || undefined}>
-            {t('restore.confirm')}
+            {t(`${kind}.confirm`)}
           </button>
         </div>
       </form>
