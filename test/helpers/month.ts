@@ -8,24 +8,7 @@ import type { Actor } from '../../shared/events.js';
 import { prepareCommand } from '../../server/office/prepare.js';
 import type { TestServer } from './server.js';
 import { actors, MINUTE } from './domain.js';
-
-/** A small seeded PRNG (mulberry32): the same month every run. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
+import { rng } from './rng.js';
 
 /** What the simulation did to one step, from its own clock, for figures computed without the server. */
 export interface StepLedger {

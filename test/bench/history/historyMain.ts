@@ -3,7 +3,8 @@ import { OfficeStore } from '../../../server/store/store.js';
 import { emit } from '../lib/child.js';
 import { benchOffice } from '../office/benchOffice.js';
 import { addDays, at } from './calendar.js';
-import { OfficeSimulator, rng, type Devices } from './simulate.js';
+import { rng } from '../../helpers/rng.js';
+import { OfficeSimulator, type Devices } from './simulate.js';
 import { HistoryWriter, type Erasure } from './writer.js';
 
 /**

@@ -9,27 +9,9 @@ import type { OfficeConfig } from '../../../shared/office.js';
 import { handoverTargets } from '../../../shared/queue.js';
 import { initialState, type OfficeState } from '../../../shared/state.js';
 import type { Note, Visit, VisitPrivate } from '../../../shared/visit.js';
+import type { Rng } from '../../helpers/rng.js';
 
 const MINUTE = 60_000;
-
-/** A small seeded PRNG (mulberry32): the same history every time. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
-type Rng = ReturnType<typeof rng>;
 
 /** A committed command: what the engine appends and records. */
 export interface SimCommand {

@@ -1,4 +1,4 @@
-import { rng } from '../history/simulate.js';
+import { rng } from '../../helpers/rng.js';
 import type { PlannedCommand } from './protocol.js';
 
 const MINUTE = 60_000;

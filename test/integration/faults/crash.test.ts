@@ -13,7 +13,7 @@ import { staffState } from '../../../shared/views.js';
 import { bundled } from '../../helpers/bundle.js';
 import { connectDevice, type TestClient } from '../../helpers/client.js';
 import { scaled, testSeed } from '../../helpers/long.js';
-import { rng } from '../../helpers/month.js';
+import { rng } from '../../helpers/rng.js';
 import { freePort, pairWithServer, spawnServer, type ServerProcess } from '../../helpers/process.js';
 import { expectEveryAckedOnce, type Acked } from '../../helpers/ledger.js';
 import { untilAnswered } from '../../helpers/retry.js';

@@ -4,7 +4,7 @@ import { publicView, staffState, statusView } from '../../../shared/views.js';
 import { connectDevice, connectStatusPage, type TestClient } from '../../helpers/client.js';
 import { expectEveryAckedOnce, type Acked } from '../../helpers/ledger.js';
 import { scaled, testSeed } from '../../helpers/long.js';
-import { rng } from '../../helpers/month.js';
+import { rng } from '../../helpers/rng.js';
 import { DESKS, type DeskId } from '../../helpers/office.js';
 import { FaultProxy } from '../../helpers/proxy.js';
 import { sleep, untilAnswered } from '../../helpers/retry.js';

@@ -4,7 +4,7 @@ import { PublicViewSchema, StatusViewSchema, type VisitDetails } from '../../../
 import { connectDevice, connectStatusPage, type TestClient } from '../../helpers/client.js';
 import { DAY } from '../../helpers/domain.js';
 import { scaled, testSeed } from '../../helpers/long.js';
-import { rng } from '../../helpers/month.js';
+import { rng } from '../../helpers/rng.js';
 import { connectOffice, ok, type DeskId, type Devices } from '../../helpers/office.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
 
