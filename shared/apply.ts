@@ -1,5 +1,6 @@
 import type { EventEnvelope } from './events.js';
 import type { OfficeState } from './state.js';
+import { ticketNumber } from './ticket.js';
 import { normalizeBookingRef, type Step, type Visit } from './visit.js';
 
 /**
@@ -13,7 +14,7 @@ export function apply(state: OfficeState, envelope: EventEnvelope): OfficeState 
     case 'checked_in': {
       const { visit } = event;
       const prefix = visit.ticket[0]!;
-      const number = Number(visit.ticket.slice(1));
+      const number = ticketNumber(visit.ticket);
       let next: OfficeState = {
         ...state,
         visits: { ...state.visits, [visit.id]: visit },

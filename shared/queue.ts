@@ -1,5 +1,6 @@
 import { stationOf, type OfficeConfig, type QueueRules } from './office.js';
 import { ruleSkips } from './rules.js';
+import { compareTickets } from './ticket.js';
 import type { OfficeState } from './state.js';
 import { AT_DESK_STATUSES, type Member, type Step, type Visit } from './visit.js';
 
@@ -41,7 +42,7 @@ export function compareEntries(a: QueueEntry, b: QueueEntry, rules: QueueRules, 
   return (
     priorityClass(a, rules, now) - priorityClass(b, rules, now) ||
     (a.step.queuedAt ?? 0) - (b.step.queuedAt ?? 0) ||
-    a.visit.ticket.localeCompare(b.visit.ticket)
+    compareTickets(a.visit.ticket, b.visit.ticket)
   );
 }
 

@@ -3,6 +3,7 @@ import { DaySchema, SlugSchema, TimestampSchema, UuidSchema } from './ids.js';
 import { LanguageCodeSchema, VisitorLanguageSchema } from './languages.js';
 import { AgencySchema } from './office.js';
 import { noteText } from './text.js';
+import { TicketSchema } from './ticket.js';
 
 /**
  * A step's life: pending → waiting → called → serving → done; a serving step may be parked at
@@ -94,7 +95,7 @@ export const HouseholdSizeSchema = z.object({
 export const VisitSchema = z.object({
   id: UuidSchema,
   day: DaySchema,
-  ticket: z.string().regex(/^[A-Z]\d{3,4}$/),
+  ticket: TicketSchema,
   kind: VisitKindSchema,
   language: VisitorLanguageSchema,
   /** null when no interpreter is needed. */

@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { OfficeEngine } from '../office/engine.js';
 import type { StatsService } from '../stats/service.js';
+import { UnreadableEventError } from '../store/eventLog.js';
 import type { OfficeStore } from '../store/store.js';
 import { authenticate, originAllowed, refusal } from './auth.js';
 import { guarded, logFault } from './guard.js';
@@ -204,6 +205,18 @@ function resume(socket: OfficeSocket, deps: HandlerDeps): boolean {
   if (data.device.role === 'display' || data.device.role === 'kiosk') return false;
   const head = deps.engine.head;
   if (auth.lastSeq > head || head - auth.lastSeq > REPLAY_LIMIT) return false;
-  socket.emit('sync:events', { events: deps.store.eventsSince(auth.lastSeq, REPLAY_LIMIT).map(staffEvent) });
+  let events;
+  try {
+    events = deps.store.eventsSince(auth.lastSeq, REPLAY_LIMIT);
+  } catch (error) {
+    if (!(error instanceof UnreadableEventError)) throw error;
+    // Loud, for whoever reads the log, but the screen goes on from a fresh snapshot.
+    deps.log.error(
+      { seq: error.seq, type: error.type, paths: error.paths },
+      'stored event does not match the schema; the screen gets a snapshot instead',
+    );
+    return false;
+  }
+  socket.emit('sync:events', { events: events.map(staffEvent) });
   return true;
 }

@@ -99,7 +99,32 @@ export class EventLog {
   }
 }
 
+/**
+ * A stored event that this version's schema does not accept: a bug (the schema narrowed after
+ * the event was written), never a reason to cut a screen off. The caller logs it and serves the
+ * screen from the state in memory instead.
+ */
+export class UnreadableEventError extends Error {
+  override name = 'UnreadableEventError';
+  constructor(
+    readonly seq: number,
+    readonly type: string,
+    /** Field paths that failed, never their values. */
+    readonly paths: readonly string[],
+  ) {
+    super(`stored event ${seq} (${type}) does not match the schema`);
+  }
+}
+
 function rowToEnvelope(r: EventRow): EventEnvelope {
+  // Parsed, not trusted: a log written by an older version must still mean what it says.
+  const event = DomainEventSchema.safeParse(JSON.parse(r.payload));
+  if (!event.success)
+    throw new UnreadableEventError(
+      r.seq,
+      r.type,
+      event.error.issues.slice(0, 5).map((i) => i.path.map(String).join('.')),
+    );
   return {
     seq: r.seq,
     at: r.at,
@@ -110,7 +135,6 @@ function rowToEnvelope(r: EventRow): EventEnvelope {
       deskId: r.desk_id,
       officer: r.officer,
     },
-    // Parsed, not trusted: a log written by an older version must still mean what it says.
-    event: DomainEventSchema.parse(JSON.parse(r.payload)),
+    event: event.data,
   };
 }

@@ -1,3 +1,4 @@
+import { ticketNumber } from '../../shared/ticket.js';
 import type { EventEnvelope } from '../../shared/events.js';
 import type { OfficeConfig } from '../../shared/office.js';
 import { initialState, type OfficeState } from '../../shared/state.js';
@@ -171,7 +172,7 @@ export class Projection {
     for (const v of Object.values(visits)) {
       if (v.day !== day) continue;
       const prefix = v.ticket[0]!;
-      counters[prefix] = Math.max(counters[prefix] ?? 0, Number(v.ticket.slice(1)));
+      counters[prefix] = Math.max(counters[prefix] ?? 0, ticketNumber(v.ticket));
     }
     return {
       ...initialState(config, day),

@@ -3,6 +3,7 @@ import { fail, type Result } from '../errors.js';
 import type { DomainEvent } from '../events.js';
 import type { OfficeState } from '../state.js';
 import { normalizeBookingRef, type Step, type Visit } from '../visit.js';
+import { formatTicket } from '../ticket.js';
 import {
   activeVisit,
   decided,
@@ -33,8 +34,7 @@ function interpreterLanguageOffered(state: OfficeState, language: string | null 
 }
 
 function nextTicket(state: OfficeState, prefix: string): string {
-  const number = (state.ticketCounters[prefix] ?? 0) + 1;
-  return prefix + String(number).padStart(3, '0');
+  return formatTicket(prefix, (state.ticketCounters[prefix] ?? 0) + 1);
 }
 
 export function decideCheckIn(

@@ -143,7 +143,9 @@ export class QueueModel {
       (a, b) =>
         rank(a) - rank(b) ||
         this.active(a)!.queuedAt! - this.active(b)!.queuedAt! ||
-        (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0),
+        // Tickets in the order they were given: by prefix, then by number (W999 before W1000).
+        (a.ticket[0]! < b.ticket[0]! ? -1 : a.ticket[0]! > b.ticket[0]! ? 1 : 0) ||
+        Number(a.ticket.slice(1)) - Number(b.ticket.slice(1)),
     );
   }
 
