@@ -10,6 +10,7 @@ export default defineConfig({
     include: ['test/integration/faults/**/*.test.ts'],
     env: { MOTESPLATS_LONG: '1' },
     pool: 'forks',
+    setupFiles: ['test/setup/equality.ts'],
     fileParallelism: false,
     testTimeout: 3_600_000,
     hookTimeout: 900_000,

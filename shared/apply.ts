@@ -1,5 +1,6 @@
 import type { EventEnvelope } from './events.js';
-import type { OfficeState } from './state.js';
+import { idMap, type IdMap, type OfficeState } from './state.js';
+import { carryIndex } from './visitIndex.js';
 import { ticketNumber } from './ticket.js';
 import { normalizeBookingRef, type Step, type Visit } from './visit.js';
 
@@ -9,6 +10,12 @@ import { normalizeBookingRef, type Step, type Visit } from './visit.js';
  * nothing, rather than throwing. Only `decide` judges whether an event may happen.
  */
 export function apply(state: OfficeState, envelope: EventEnvelope): OfficeState {
+  const next = project(state, envelope);
+  carryIndex(state, next, envelope.event);
+  return next;
+}
+
+function project(state: OfficeState, envelope: EventEnvelope): OfficeState {
   const { event, at } = envelope;
   switch (event.type) {
     case 'checked_in': {
@@ -17,21 +24,18 @@ export function apply(state: OfficeState, envelope: EventEnvelope): OfficeState 
       const number = ticketNumber(visit.ticket);
       let next: OfficeState = {
         ...state,
-        visits: { ...state.visits, [visit.id]: visit },
+        visits: state.visits.set(visit.id, visit),
         ticketCounters: {
           ...state.ticketCounters,
           [prefix]: Math.max(state.ticketCounters[prefix] ?? 0, number),
         },
       };
       if (event.private) {
-        next = { ...next, privateData: { ...next.privateData, [visit.id]: event.private } };
+        next = { ...next, privateData: next.privateData.set(visit.id, event.private) };
         const ref = event.private.bookingRef && normalizeBookingRef(event.private.bookingRef);
-        const appointment = ref ? next.appointments[ref] : undefined;
+        const appointment = ref ? next.appointments.get(ref) : undefined;
         if (ref && appointment)
-          next = {
-            ...next,
-            appointments: { ...next.appointments, [ref]: { ...appointment, visitId: visit.id } },
-          };
+          next = { ...next, appointments: next.appointments.set(ref, { ...appointment, visitId: visit.id }) };
       }
       return next;
     }
@@ -48,11 +52,11 @@ export function apply(state: OfficeState, envelope: EventEnvelope): OfficeState 
         adults: event.adults,
         children: event.children,
       }));
-      const current = next.privateData[event.visitId];
+      const current = next.privateData.get(event.visitId);
       if (!event.members || !current) return next;
       return {
         ...next,
-        privateData: { ...next.privateData, [event.visitId]: { ...current, members: event.members } },
+        privateData: next.privateData.set(event.visitId, { ...current, members: event.members }),
       };
     }
     case 'called':
@@ -106,9 +110,9 @@ export function apply(state: OfficeState, envelope: EventEnvelope): OfficeState 
         endedAt: null,
       }));
     case 'note_added': {
-      if (!event.note || !state.visits[event.visitId]) return state;
-      const notes = state.notes[event.visitId] ?? [];
-      return { ...state, notes: { ...state.notes, [event.visitId]: [...notes, event.note] } };
+      if (!event.note || !state.visits.has(event.visitId)) return state;
+      const notes = state.notes.get(event.visitId) ?? [];
+      return { ...state, notes: state.notes.set(event.visitId, [...notes, event.note]) };
     }
     case 'checklist_item_set':
       return updateStep(state, event.visitId, event.stationId, (s) => ({
@@ -182,7 +186,10 @@ export function apply(state: OfficeState, envelope: EventEnvelope): OfficeState 
       const attach = event.type === 'interpreter_attached';
       const interpreter = state.interpreters[event.interpreterId];
       // Only what the event is about: a visit this state holds, and (on release) the same visit.
-      if (!state.visits[event.visitId] || (!attach && interpreter && interpreter.visitId !== event.visitId))
+      if (
+        !state.visits.has(event.visitId) ||
+        (!attach && interpreter && interpreter.visitId !== event.visitId)
+      )
         return state;
       const next = updateVisit(state, event.visitId, (v) => ({
         ...v,
@@ -201,11 +208,11 @@ export function apply(state: OfficeState, envelope: EventEnvelope): OfficeState 
     case 'appointments_imported': {
       if (!event.appointments) return state;
       // A re-import replaces the list, but never forgets who has already checked in.
-      const kept = Object.fromEntries(
-        Object.entries(state.appointments).filter(([, a]) => a.visitId !== null),
+      const kept = state.appointments.filter((a) => a.visitId !== null);
+      const imported = idMap(
+        Object.fromEntries(event.appointments.map((a) => [normalizeBookingRef(a.ref), a])),
       );
-      const imported = Object.fromEntries(event.appointments.map((a) => [normalizeBookingRef(a.ref), a]));
-      return { ...state, appointments: { ...imported, ...kept } };
+      return { ...state, appointments: imported.merge(kept) };
     }
     case 'desk_signed_in':
       return {
@@ -223,19 +230,15 @@ export function apply(state: OfficeState, envelope: EventEnvelope): OfficeState 
       return { ...state, config: event.config };
     case 'day_started': {
       // The day's ended visits leave the live state; the log and the statistics keep them.
-      const stays = (v: Visit) => v.status === 'active' || v.day >= event.day;
-      const visits = Object.fromEntries(Object.entries(state.visits).filter(([, v]) => stays(v)));
-      const keep = <T>(record: Readonly<Record<string, T>>) =>
-        Object.fromEntries(Object.entries(record).filter(([id]) => id in visits));
+      const visits = state.visits.filter((v) => v.status === 'active' || v.day >= event.day);
+      const keep = <T>(map: IdMap<T>) => map.filter((_, id) => visits.has(id));
       return {
         ...state,
         day: event.day,
         visits,
         privateData: keep(state.privateData),
         notes: keep(state.notes),
-        appointments: Object.fromEntries(
-          Object.entries(state.appointments).filter(([, a]) => a.day >= event.day),
-        ),
+        appointments: state.appointments.filter((a) => a.day >= event.day),
         interpreters: {},
         ticketCounters: {},
       };
@@ -248,9 +251,9 @@ export function applyAll(state: OfficeState, envelopes: readonly EventEnvelope[]
 }
 
 function updateVisit(state: OfficeState, visitId: string, fn: (v: Visit) => Visit): OfficeState {
-  const visit = state.visits[visitId];
+  const visit = state.visits.get(visitId);
   if (!visit) return state;
-  return { ...state, visits: { ...state.visits, [visitId]: fn(visit) } };
+  return { ...state, visits: state.visits.set(visitId, fn(visit)) };
 }
 
 function updateStep(

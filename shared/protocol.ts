@@ -7,7 +7,7 @@ import { SlugSchema, UuidSchema } from './ids.js';
 import type { Agency, DataClass } from './office.js';
 import { StatsRangeSchema, type Statistics } from './stats.js';
 import { nameText } from './text.js';
-import type { OfficeState } from './state.js';
+import type { OfficeStateData } from './state.js';
 import type { PublicView, StatusView, VisitDetails } from './views.js';
 
 /**
@@ -162,8 +162,8 @@ export interface DeviceInfo {
 export interface StaffSnapshot {
   readonly seq: number;
   readonly serverTime: number;
-  /** The office state without personal data (see views.ts `staffState`). */
-  readonly state: OfficeState;
+  /** The office state without personal data (see views.ts `staffState`), as plain data. */
+  readonly state: OfficeStateData;
 }
 
 /** Events in log order, as committed together by one command (or a replay after a reconnect). */

@@ -1,8 +1,9 @@
 import { stationOf, type OfficeConfig, type QueueRules } from './office.js';
 import { ruleSkips } from './rules.js';
 import { compareTickets } from './ticket.js';
+import { indexOf, SERVICE_SAMPLES } from './visitIndex.js';
 import type { OfficeState } from './state.js';
-import { AT_DESK_STATUSES, type Member, type Step, type Visit } from './visit.js';
+import type { Member, Step, Visit } from './visit.js';
 
 /**
  * The queue rules of DESIGN.md §3 as named pure functions. The server decides with them and
@@ -69,15 +70,25 @@ export function stationQueue(state: OfficeState, stationId: string, now: number)
   return memoized(state, `queue:${stationId}:${now}`, () => sortedQueue(state, stationId, now)).slice();
 }
 
+/**
+ * The index keeps each station's waiting visits by (time in the queue, ticket), which is the
+ * order within each priority class; a stable split by class then gives the whole order, in time
+ * that grows with the queue, not with the day.
+ */
 function sortedQueue(state: OfficeState, stationId: string, now: number): QueueEntry[] {
-  const entries: QueueEntry[] = [];
-  for (const visit of Object.values(state.visits)) {
-    if (visit.status !== 'active' || visit.current === null) continue;
-    const step = visit.steps[visit.current];
-    if (step && step.stationId === stationId && step.status === 'waiting') entries.push({ visit, step });
-  }
   const rules = state.config.queueRules;
-  return entries.sort((a, b) => compareEntries(a, b, rules, now));
+  const first: QueueEntry[] = [];
+  const rest: QueueEntry[] = [];
+  for (const { visit, step } of indexOf(state).waiting[stationId] ?? []) {
+    const entry = { visit, step };
+    (priorityClass(entry, rules, now) === 0 ? first : rest).push(entry);
+  }
+  return first.concat(rest);
+}
+
+/** How many wait at a station, without ordering them. */
+export function waitingCount(state: OfficeState, stationId: string): number {
+  return indexOf(state).waiting[stationId]?.length ?? 0;
 }
 
 /** A desk's personal queue: visits handed over to this desk by name, at the front for it. */
@@ -118,15 +129,7 @@ export function desksOpen(state: OfficeState, stationId: string): number {
 
 /** The desk holding a visit now (called, serving or parked), if any. */
 export function visitsAtDesk(state: OfficeState, deskId: string): Visit[] {
-  return Object.values(state.visits).filter((v) => {
-    const step = v.current === null ? undefined : v.steps[v.current];
-    return (
-      v.status === 'active' &&
-      step !== undefined &&
-      step.deskId === deskId &&
-      AT_DESK_STATUSES.has(step.status)
-    );
-  });
+  return (indexOf(state).atDesk[deskId] ?? []).map((e) => state.visits.get(e.visitId)!);
 }
 
 /** A desk is busy while it has called or is serving someone; parked visits do not block it. */
@@ -137,7 +140,6 @@ export function deskIsBusy(state: OfficeState, deskId: string): boolean {
   });
 }
 
-const ROLLING_WINDOW = 20;
 const MIN_SAMPLES = 3;
 
 /**
@@ -149,23 +151,11 @@ export function rollingMedianServiceMinutes(state: OfficeState, stationId: strin
 }
 
 function rollingMedian(state: OfficeState, stationId: string): number {
-  const samples: { end: number; minutes: number }[] = [];
-  for (const visit of Object.values(state.visits)) {
-    for (const step of visit.steps) {
-      if (
-        step.stationId === stationId &&
-        step.status === 'done' &&
-        step.startedAt !== null &&
-        step.endedAt !== null
-      )
-        samples.push({ end: step.endedAt, minutes: (step.endedAt - step.startedAt) / MINUTE });
-    }
-  }
+  const samples = indexOf(state).served[stationId]?.top ?? [];
   const fallback = state.config.stations.find((s) => s.id === stationId)?.defaultServiceMinutes ?? 15;
   if (samples.length < MIN_SAMPLES) return fallback;
   const recent = samples
-    .sort((a, b) => b.end - a.end)
-    .slice(0, ROLLING_WINDOW)
+    .slice(0, SERVICE_SAMPLES)
     .map((s) => s.minutes)
     .sort((a, b) => a - b);
   const mid = recent.length >> 1;
@@ -207,7 +197,7 @@ export interface HandoverTargets {
 export function handoverTargets(
   state: OfficeState,
   visit: Visit,
-  members: readonly Member[] = state.privateData[visit.id]?.members ?? [],
+  members: readonly Member[] = state.privateData.get(visit.id)?.members ?? [],
 ): HandoverTargets {
   const current = visit.current;
   const pending = visit.steps

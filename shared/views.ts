@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { DomainEvent, EventEnvelope } from './events.js';
 import { AgencySchema, stationOf, type Agency } from './office.js';
-import { estimatedWaitMinutes, queuePosition, stationQueue, desksOpen } from './queue.js';
-import type { OfficeState } from './state.js';
+import { desksOpen, estimatedWaitMinutes, queuePosition, waitingCount } from './queue.js';
+import { idMap, toData, type OfficeState, type OfficeStateData } from './state.js';
+import { CALLS_SHOWN, indexOf } from './visitIndex.js';
 import { STEP_STATUSES, VISIT_STATUSES, type Note, type VisitPrivate } from './visit.js';
 import { VisitorLanguageSchema } from './languages.js';
 
@@ -14,8 +15,8 @@ import { VisitorLanguageSchema } from './languages.js';
  */
 
 /** The state as staff screens hold it: every visit, none of their personal data. */
-export function staffState(state: OfficeState): OfficeState {
-  return { ...state, privateData: {}, notes: {}, appointments: {} };
+export function staffState(state: OfficeState): OfficeStateData {
+  return { ...toData({ ...state, privateData: idMap(), notes: idMap(), appointments: idMap() }) };
 }
 
 /** An event as staff screens receive it: the same event without its personal data. */
@@ -49,10 +50,10 @@ function redactEvent(event: DomainEvent): DomainEvent {
  * visitor consented and the agency is on the visit's journey.
  */
 export function visibleNotes(state: OfficeState, visitId: string, agency: Agency): Note[] {
-  const visit = state.visits[visitId];
+  const visit = state.visits.get(visitId);
   if (!visit) return [];
   const onJourney = visit.steps.some((s) => stationOf(state.config, s.stationId)?.agency === agency);
-  return (state.notes[visitId] ?? []).filter(
+  return (state.notes.get(visitId) ?? []).filter(
     (n) => n.agency === agency || (n.visibility === 'shared' && visit.consent && onJourney),
   );
 }
@@ -65,7 +66,7 @@ export interface VisitDetails {
 }
 
 export function visitDetails(state: OfficeState, visitId: string, agency: Agency | null): VisitDetails {
-  const secret = state.privateData[visitId];
+  const secret = state.privateData.get(visitId);
   return {
     visitId,
     // The status token is the visitor's own key; staff never need it.
@@ -73,8 +74,6 @@ export function visitDetails(state: OfficeState, visitId: string, agency: Agency
     notes: agency === null ? [] : visibleNotes(state, visitId, agency),
   };
 }
-
-const PUBLIC_CALLS = 8;
 
 const PublicCallSchema = z.strictObject({
   ticket: z.string(),
@@ -110,26 +109,17 @@ export const PublicViewSchema = z.strictObject({
 export type PublicView = z.infer<typeof PublicViewSchema>;
 
 /** The waiting-room display's and the kiosk's view. `seq` is the log head it reflects. */
-export function publicView(state: OfficeState, seq: number, now: number): PublicView {
-  const calls: z.infer<typeof PublicCallSchema>[] = [];
-  for (const visit of Object.values(state.visits)) {
-    for (const step of visit.steps) {
-      if (step.lastCalledAt === null && step.calledAt === null) continue;
-      if (step.deskId === null) continue;
-      const desk = state.config.desks.find((d) => d.id === step.deskId);
-      if (!desk) continue;
-      calls.push({
-        ticket: visit.ticket,
-        stationId: step.stationId,
-        deskId: desk.id,
-        deskName: desk.name,
-        calledAt: step.lastCalledAt ?? step.calledAt ?? 0,
-        active: visit.status === 'active' && step.status === 'called',
-      });
-    }
-  }
+export function publicView(state: OfficeState, seq: number): PublicView {
+  const { activeCalls, pastCalls } = indexOf(state);
   // Those still being called first (they must never scroll off), then the latest.
-  calls.sort((a, b) => Number(b.active) - Number(a.active) || b.calledAt - a.calledAt);
+  const calls = [...activeCalls, ...pastCalls.top].slice(0, CALLS_SHOWN).map((c) => ({
+    ticket: c.ticket,
+    stationId: c.stationId,
+    deskId: c.deskId,
+    deskName: state.config.desks.find((d) => d.id === c.deskId)!.name,
+    calledAt: c.calledAt,
+    active: c.active,
+  }));
   return {
     seq,
     office: {
@@ -138,7 +128,7 @@ export function publicView(state: OfficeState, seq: number, now: number): Public
       languages: [...state.config.languages],
     },
     stations: state.config.stations.map((s) => {
-      const waiting = stationQueue(state, s.id, now).length;
+      const waiting = waitingCount(state, s.id);
       return {
         id: s.id,
         name: s.name,
@@ -148,7 +138,7 @@ export function publicView(state: OfficeState, seq: number, now: number): Public
         estimatedWaitMinutes: estimatedWaitMinutes(state, s.id, waiting),
       };
     }),
-    calls: calls.slice(0, PUBLIC_CALLS),
+    calls,
   };
 }
 
@@ -186,7 +176,7 @@ export function statusView(
   seq: number,
   now: number,
 ): StatusView | undefined {
-  const visit = state.visits[visitId];
+  const visit = state.visits.get(visitId);
   if (!visit) return undefined;
   const step = visit.current === null ? undefined : visit.steps[visit.current];
   const ahead = queuePosition(state, visit, now);
@@ -219,7 +209,7 @@ export function statusView(
 
 /** Position and wait of a visit just checked in, for the kiosk's ticket screen. */
 export function arrivalInfo(state: OfficeState, visitId: string, now: number) {
-  const visit = state.visits[visitId];
+  const visit = state.visits.get(visitId);
   const step = visit && visit.current !== null ? visit.steps[visit.current] : undefined;
   if (!visit || !step) return { stationId: null, ahead: null, estimatedWaitMinutes: null };
   const ahead = queuePosition(state, visit, now);
@@ -240,9 +230,9 @@ const fold = (text: string) =>
 export function findVisits(state: OfficeState, text: string): string[] {
   const wanted = fold(text.trim());
   const compact = wanted.replace(/[\s-]/g, '');
-  return Object.values(state.visits)
+  return [...state.visits.values()]
     .filter((v) => {
-      const secret = state.privateData[v.id];
+      const secret = state.privateData.get(v.id);
       return (
         v.ticket.toLowerCase() === compact ||
         (secret?.bookingRef != null && secret.bookingRef.toLowerCase().includes(compact)) ||

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { HandshakeAuthSchema } from '../../shared/protocol.js';
+import { indexOf } from '../../shared/visitIndex.js';
 import { hashSecret } from '../devices/credentials.js';
 import type { OfficeEngine } from '../office/engine.js';
 import type { OfficeStore } from '../store/store.js';
@@ -41,9 +42,7 @@ export function authenticate(store: OfficeStore, engine: OfficeEngine) {
       return next();
     }
     const { statusToken } = auth.data;
-    const visitId = Object.entries(engine.state.privateData).find(
-      ([, p]) => p.statusToken === statusToken,
-    )?.[0];
+    const visitId = indexOf(engine.state).tokens.get(statusToken);
     if (!visitId) return next(refusal('UNKNOWN_TICKET', 'no ticket today with this token'));
     socket.data = { kind: 'status', visitId };
     next();

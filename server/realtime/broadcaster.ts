@@ -32,7 +32,7 @@ export class Broadcaster {
   refreshViews(): void {
     const { state, head } = this.engine;
     const now = this.clock.now();
-    const view = publicView(state, head, now);
+    const view = publicView(state, head);
     const key = withoutSeq(view);
     if (key !== this.lastPublic) {
       this.lastPublic = key;
@@ -49,7 +49,7 @@ export class Broadcaster {
   }
 
   sendPublicView(socket: OfficeSocket): void {
-    socket.emit('public:view', publicView(this.engine.state, this.engine.head, this.clock.now()));
+    socket.emit('public:view', publicView(this.engine.state, this.engine.head));
   }
 
   /** A status page opened: it gets its view now and whenever it changes, until it closes. */

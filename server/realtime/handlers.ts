@@ -204,7 +204,7 @@ function onQuery(
     }
     case 'visit:open': {
       const { visitId } = parsed.data as { visitId: string };
-      const visit = engine.state.visits[visitId];
+      const visit = engine.state.visits.get(visitId);
       if (!visit) return reply(refused(domainError('UNKNOWN_VISIT', 'no such visit today')));
       let agency = null;
       if (device.role === 'desk') {

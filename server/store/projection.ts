@@ -1,8 +1,8 @@
 import { ticketNumber } from '../../shared/ticket.js';
-import type { EventEnvelope } from '../../shared/events.js';
+import { visitIdOf, type DomainEvent, type EventEnvelope } from '../../shared/events.js';
 import type { OfficeConfig } from '../../shared/office.js';
-import { initialState, type OfficeState } from '../../shared/state.js';
-import type { Visit } from '../../shared/visit.js';
+import { fromData, initialState, toData, type OfficeState } from '../../shared/state.js';
+import { normalizeBookingRef, type Visit } from '../../shared/visit.js';
 import type { Db } from './db.js';
 import {
   appointmentToRow,
@@ -94,30 +94,45 @@ export class Projection {
       const after = states[i + 1]!;
       // The eviction lives in memory only: the tables keep the history (until retention).
       if (envelope.event.type === 'day_started') this.setMeta.run('office_day', after.day);
-      else this.writeChange(states[i]!, after, at);
+      else this.writeChange(states[i]!, after, envelope.event, at);
     });
   }
 
-  private writeChange(before: OfficeState, after: OfficeState, at: number): void {
+  /**
+   * An event changes at most one visit (visitIndex.ts `touchedVisit`; a test holds `apply` to
+   * it), so only that visit's rows are compared and written: the cost of a command does not
+   * grow with the day.
+   */
+  private writeChange(before: OfficeState, after: OfficeState, event: DomainEvent, at: number): void {
     if (before.config !== after.config) this.setConfig.run(JSON.stringify(after.config), at);
 
-    for (const [id, visit] of Object.entries(after.visits)) {
-      const old = before.visits[id];
-      if (old === visit) continue;
-      this.upsertVisit.run(visitToRow(visit));
-      visit.steps.forEach((step, idx) => {
-        if (old?.steps[idx] !== step) this.upsertStep.run(stepToRow(visit, idx, step));
-      });
-    }
-    for (const [id, secret] of Object.entries(after.privateData))
-      if (before.privateData[id] !== secret) this.upsertPrivate.run(privateToRow(id, secret));
-    for (const [id, notes] of Object.entries(after.notes)) {
-      const known = before.notes[id]?.length ?? 0;
-      for (const note of notes.slice(known)) this.insertNote.run(noteToRow(note));
+    const id = visitIdOf(event);
+    if (id !== null) {
+      const visit = after.visits.get(id);
+      const old = before.visits.get(id);
+      if (visit && old !== visit) {
+        this.upsertVisit.run(visitToRow(visit));
+        visit.steps.forEach((step, idx) => {
+          if (old?.steps[idx] !== step) this.upsertStep.run(stepToRow(visit, idx, step));
+        });
+      }
+      const secret = after.privateData.get(id);
+      if (secret && before.privateData.get(id) !== secret) this.upsertPrivate.run(privateToRow(id, secret));
+      const notes = after.notes.get(id) ?? [];
+      for (const note of notes.slice(before.notes.get(id)?.length ?? 0)) this.insertNote.run(noteToRow(note));
     }
     if (before.appointments !== after.appointments) {
-      this.deleteOpenAppointments.run(after.day);
-      for (const a of Object.values(after.appointments)) this.upsertAppointment.run(appointmentToRow(a));
+      // A check-in claims its booking, and only that one changes; an import replaces the list.
+      const ref =
+        event.type === 'checked_in' && event.private?.bookingRef
+          ? normalizeBookingRef(event.private.bookingRef)
+          : undefined;
+      const claimed = ref === undefined ? undefined : after.appointments.get(ref);
+      if (claimed) this.upsertAppointment.run(appointmentToRow(claimed));
+      else {
+        this.deleteOpenAppointments.run(after.day);
+        for (const a of after.appointments.values()) this.upsertAppointment.run(appointmentToRow(a));
+      }
     }
     for (const [id, interpreter] of Object.entries(after.interpreters))
       if (before.interpreters[id] !== interpreter)
@@ -174,8 +189,8 @@ export class Projection {
       const prefix = v.ticket[0]!;
       counters[prefix] = Math.max(counters[prefix] ?? 0, ticketNumber(v.ticket));
     }
-    return {
-      ...initialState(config, day),
+    return fromData({
+      ...toData(initialState(config, day)),
       visits,
       privateData: Object.fromEntries(secrets.map((r) => [r.visit_id, rowToPrivate(r)])),
       notes: Object.fromEntries([...notes].map(([id, rows]) => [id, rows.map(rowToNote)])),
@@ -198,6 +213,6 @@ export class Projection {
           .map((r) => [r.desk_id, { deskId: r.desk_id, officer: r.officer, since: r.since }]),
       ),
       ticketCounters: counters,
-    };
+    });
   }
 }

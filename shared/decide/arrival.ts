@@ -52,7 +52,7 @@ export function decideCheckIn(
   let bookingRef: string | null = null;
   if (p.arrival.kind === 'booked') {
     bookingRef = normalizeBookingRef(p.arrival.bookingRef);
-    const appointment = state.appointments[bookingRef];
+    const appointment = state.appointments.get(bookingRef);
     // The same answer for "unknown" and "not today" so a kiosk reveals nothing about bookings.
     if (!appointment || appointment.day !== state.day)
       return fail('UNKNOWN_BOOKING_REF', 'no appointment today');

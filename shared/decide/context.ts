@@ -49,7 +49,7 @@ export interface ActiveVisit {
 
 /** The visit, which must still be active, with its active step. */
 export function activeVisit(state: OfficeState, visitId: string): Result<ActiveVisit> {
-  const visit = state.visits[visitId];
+  const visit = state.visits.get(visitId);
   if (!visit) return fail('UNKNOWN_VISIT', 'no such visit today');
   if (visit.status !== 'active' || visit.current === null)
     return fail('VISIT_CLOSED', `the visit is ${visit.status}`);

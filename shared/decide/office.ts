@@ -101,7 +101,7 @@ export function decideImportAppointments(
     children: row.children,
     visitId: null,
   }));
-  const alreadyCheckedIn = appointments.filter((a) => state.appointments[a.ref]?.visitId != null).length;
+  const alreadyCheckedIn = appointments.filter((a) => state.appointments.get(a.ref)?.visitId != null).length;
   const result = { rows: rows.length, dryRun: p.dryRun, alreadyCheckedIn };
   if (p.dryRun) return decided([], { ...result, preview: rows });
   return decided(
@@ -116,7 +116,7 @@ export function decideImportAppointments(
  */
 export function decideStartDay(state: OfficeState, day: string): DomainEvent[] {
   const events: DomainEvent[] = [];
-  for (const visit of Object.values(state.visits)) {
+  for (const visit of state.visits.values()) {
     if (visit.status === 'active')
       events.push(...endVisit(visit, { type: 'visit_cancelled', visitId: visit.id, reason: 'day_ended' }));
   }
@@ -136,7 +136,7 @@ export function decideConfigure(state: OfficeState, p: CommandPayload<'office:co
   const desks = new Map(config.desks.map((d) => [d.id, d.stationId]));
   const missingStations = new Set<string>();
   const missingDesks = new Set<string>();
-  for (const visit of Object.values(state.visits)) {
+  for (const visit of state.visits.values()) {
     if (visit.status !== 'active') continue;
     for (const step of visit.steps) {
       if (step.status === 'done' || step.status === 'skipped') continue;

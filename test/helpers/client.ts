@@ -13,7 +13,7 @@ import type {
   ServerToClientEvents,
   StaffSnapshot,
 } from '../../shared/protocol.js';
-import type { OfficeState } from '../../shared/state.js';
+import { fromData, type OfficeState } from '../../shared/state.js';
 import type { PublicView, StatusView } from '../../shared/views.js';
 
 export type RawMessage = { readonly event: string; readonly args: unknown[] };
@@ -61,7 +61,7 @@ export class TestClient {
   private onMessage(event: string, args: unknown[]): void {
     if (event === 'sync:snapshot') {
       const snapshot = args[0] as StaffSnapshot;
-      this.state = snapshot.state;
+      this.state = fromData(snapshot.state);
       this.lastSeq = snapshot.seq;
     } else if (event === 'sync:events') {
       const { events } = args[0] as { events: EventEnvelope[] };

@@ -12,7 +12,7 @@ import {
 import type { DomainError, ErrorCode } from '../../shared/errors.js';
 import { SYSTEM_ACTOR, type Actor, type DomainEvent, type EventEnvelope } from '../../shared/events.js';
 import type { OfficeConfig } from '../../shared/office.js';
-import { initialState, type OfficeState } from '../../shared/state.js';
+import { idMap, initialState, type OfficeState } from '../../shared/state.js';
 import type { Step, Visit } from '../../shared/visit.js';
 import { demoOffice } from '../../server/office/demo.js';
 
@@ -121,7 +121,7 @@ export class DomainDriver {
   }
 
   visit(id: string) {
-    const v = this.state.visits[id];
+    const v = this.state.visits.get(id);
     if (!v) throw new Error(`no visit ${id}`);
     return v;
   }
@@ -260,7 +260,7 @@ export function stateWith(
 ): OfficeState {
   return {
     ...initialState(config, DAY),
-    visits: Object.fromEntries(visits.map((v) => [v.id, v])),
+    visits: idMap(Object.fromEntries(visits.map((v) => [v.id, v]))),
     desks: Object.fromEntries(openDesks.map((deskId) => [deskId, { deskId, officer: 'X', since: T0 }])),
   };
 }

@@ -8,7 +8,7 @@ import { CommandSchemas, type CommandName } from '../../shared/commands.js';
 import { decide } from '../../shared/decide/index.js';
 import type { Actor, EventEnvelope } from '../../shared/events.js';
 import type { AckResult } from '../../shared/protocol.js';
-import { initialState, type OfficeState } from '../../shared/state.js';
+import { fromData, initialState, type OfficeState } from '../../shared/state.js';
 import { staffState } from '../../shared/views.js';
 import { prepareCommand } from '../../server/office/prepare.js';
 import type { OfficeStore } from '../../server/store/store.js';
@@ -227,7 +227,7 @@ export class ServerOffice implements OfficeSystem {
   /** Staff screens that applied the event stream hold exactly the server's state, less personal data. */
   async settle(context: string): Promise<void> {
     const head = this.server.server.engine.head;
-    const expected = staffState(this.state());
+    const expected = fromData(staffState(this.state()));
     for (const key of ['reception', 'mv-1'] as const) {
       const client = this.clients.get(key)!;
       await client.until(() => client.lastSeq === head, `${key} at seq ${head} (${context})`);

@@ -173,16 +173,16 @@ export class QueueModel {
         stationQueue(state, station, this.now).map((e) => e.visit.ticket),
         `${context}: queue at ${station}`,
       ).toEqual(this.queue(station).map((v) => v.ticket));
-    expect(Object.keys(state.visits).sort(), `${context}: visits`).toEqual([...this.visits.keys()].sort());
+    expect([...state.visits.keys()].sort(), `${context}: visits`).toEqual([...this.visits.keys()].sort());
     for (const v of this.visits.values()) {
-      const real = state.visits[v.id]!;
+      const real = state.visits.get(v.id)!;
       const seen = {
         ticket: real.ticket,
         status: real.status,
         consent: real.consent,
         current: real.current,
         interpreter: real.interpreterId,
-        notes: state.notes[v.id]?.length ?? 0,
+        notes: state.notes.get(v.id)?.length ?? 0,
         steps: real.steps.map((s, i) => ({
           station: s.stationId,
           status: s.status,

@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { applyAll } from '../../shared/apply.js';
 import type { EventEnvelope } from '../../shared/events.js';
 import type { StaffSnapshot } from '../../shared/protocol.js';
-import type { OfficeState } from '../../shared/state.js';
+import { fromData, type OfficeState } from '../../shared/state.js';
 import { digest } from './canonical.js';
 import type { SwarmReport, SwarmRequest, SwarmSpec } from './swarm.js';
 
@@ -61,7 +61,7 @@ function start(url: string, specs: readonly SwarmSpec[]): void {
       m.sessions++;
     });
     socket.on('sync:snapshot' as never, (snapshot: StaffSnapshot) => {
-      m.state = snapshot.state;
+      m.state = fromData(snapshot.state);
       m.lastSeq = snapshot.seq;
     });
     socket.on('sync:events' as never, ({ events }: { events: EventEnvelope[] }) => {

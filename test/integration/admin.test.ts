@@ -135,7 +135,7 @@ describe('the office admin', () => {
         [6, 'children'],
       ]);
     }
-    expect(server.server.engine.state.appointments).toEqual({});
+    expect(server.server.engine.state.appointments.size).toBe(0);
     expect(server.server.engine.head).toBe(8); // only the desks' sign-ins
     const unknown = await office.kiosk.command('visit:check_in', {
       arrival: { kind: 'booked', bookingRef: 'MV-1001' },
@@ -154,7 +154,7 @@ describe('the office admin', () => {
       ['09:00', 'MV-2001', 'uk', 2, 2],
       ['09:30', 'MV-2002', 'fa', 1, 0],
     ]);
-    expect(server.server.engine.state.appointments).toEqual({});
+    expect(server.server.engine.state.appointments.size).toBe(0);
     ok(await office.admin.command('appointments:import', { day: DAY, csv, dryRun: false }));
     const checkIn = ok(
       await office.kiosk.command('visit:check_in', {
@@ -165,7 +165,7 @@ describe('the office admin', () => {
       }),
     );
     expect(checkIn.ticket).toBe('B001');
-    const visit = server.server.engine.state.visits[checkIn.visitId]!;
+    const visit = server.server.engine.state.visits.get(checkIn.visitId)!;
     expect(visit).toMatchObject({ kind: 'booked', adults: 2, children: 2 });
     const twice = await office.kiosk.command('visit:check_in', {
       arrival: { kind: 'booked', bookingRef: 'MV-2001' },

@@ -37,7 +37,7 @@ describe('a command sent twice with one id', () => {
     expect(again).toEqual(first);
     for (const c of concurrent) expect(c).toEqual(first);
     expect(server.server.engine.head).toBe(head);
-    expect(Object.keys(server.server.engine.state.visits)).toHaveLength(1);
+    expect([...server.server.engine.state.visits.keys()]).toHaveLength(1);
     expect(
       server.store.db.prepare(`SELECT count(*) FROM events WHERE type = 'checked_in'`).pluck().get(),
     ).toBe(1);

@@ -41,7 +41,7 @@ describe('a household checked in at the kiosk', () => {
     for (const [i, [deskId, stationId]] of chain.entries()) {
       const desk = office.desks[deskId];
       await desk.until(
-        () => desk.state?.visits[visitId]?.steps[i]?.status === 'waiting',
+        () => desk.state?.visits.get(visitId)?.steps[i]?.status === 'waiting',
         `waiting at ${stationId}`,
       );
       expect(ok(await desk.command('queue:call_next', {}))).toEqual({ visitId, ticket: 'W001' });
@@ -65,11 +65,11 @@ describe('a household checked in at the kiosk', () => {
     await status.until(() => status.statusView?.status === 'registered', 'status page sees the registration');
     expect(status.statusView?.steps.map((s) => s.status)).toEqual(['done', 'done', 'done', 'done']);
     // Every staff screen converged on the server's state by applying the event stream.
-    const serverVisit = server.server.engine.state.visits[visitId];
+    const serverVisit = server.server.engine.state.visits.get(visitId);
     expect(serverVisit?.status).toBe('registered');
     for (const client of [office.reception, office.admin, ...Object.values(office.desks)]) {
       await client.until(() => client.lastSeq === server.server.engine.head, 'caught up');
-      expect(client.state?.visits[visitId]).toEqual(serverVisit);
+      expect(client.state?.visits.get(visitId)).toEqual(serverVisit);
     }
     status.close();
   });

@@ -32,7 +32,7 @@ describe('notes between agencies', () => {
 
   async function openAt(deskId: DeskId, visitId: string) {
     const desk = office.desks[deskId];
-    await desk.until(() => desk.state?.visits[visitId]?.current !== undefined, 'visit known');
+    await desk.until(() => desk.state?.visits.get(visitId)?.current !== undefined, 'visit known');
     ok(await desk.command('visit:call', { visitId }));
     return ok(await desk.query('visit:open', { visitId }));
   }
@@ -63,7 +63,7 @@ describe('notes between agencies', () => {
       visibility: 'shared',
     });
     // The author's own agency still reads both, from another desk of the agency.
-    const mvDetails = server.server.engine.state.notes[visitId] ?? [];
+    const mvDetails = server.server.engine.state.notes.get(visitId) ?? [];
     expect(mvDetails.map((n) => n.text)).toEqual(['SHARED-NOTE-7781', 'MV-ONLY-NOTE-5521']);
   });
 

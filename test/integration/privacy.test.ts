@@ -59,7 +59,7 @@ describe('what public screens receive during a whole journey', () => {
     const desks = ['mv-1', 'af-1', 'skv-fk-1', 'kommun-1'] as const;
     for (const [i, id] of desks.entries()) {
       const desk = office.desks[id];
-      await desk.until(() => desk.state?.visits[visitId]?.steps[i]?.status === 'waiting', 'waiting');
+      await desk.until(() => desk.state?.visits.get(visitId)?.steps[i]?.status === 'waiting', 'waiting');
       ok(await desk.command('queue:call_next', {}));
       server.clock.advance(20_000);
       ok(await desk.command('visit:recall', { visitId }));

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { applyAll } from '../../../shared/apply.js';
 import type { EventEnvelope } from '../../../shared/events.js';
 import type { StaffSnapshot } from '../../../shared/protocol.js';
-import type { OfficeState } from '../../../shared/state.js';
+import { fromData, type OfficeState } from '../../../shared/state.js';
 import type { VisitDetails } from '../../../shared/views.js';
 
 /**
@@ -24,7 +24,7 @@ export const useOffice = <T>(selector: (s: OfficeStoreState) => T): T => useStor
 
 export const officeActions = {
   loadSnapshot(snapshot: StaffSnapshot): void {
-    officeStore.setState({ office: snapshot.state, seq: snapshot.seq });
+    officeStore.setState({ office: fromData(snapshot.state), seq: snapshot.seq });
   },
 
   /** Applies events in sequence; false when they do not follow on (the caller resyncs). */

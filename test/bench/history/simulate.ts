@@ -127,26 +127,24 @@ export class OfficeSimulator {
 
   private finalOf(visitId: string): FinalVisit {
     return {
-      visit: this.state.visits[visitId]!,
-      secret: this.state.privateData[visitId],
-      notes: this.state.notes[visitId] ?? [],
+      visit: this.state.visits.get(visitId)!,
+      secret: this.state.privateData.get(visitId),
+      notes: this.state.notes.get(visitId) ?? [],
     };
   }
 
   /** Households that left no longer matter to anyone else's commands: out of the state. */
   private dropEnded(): void {
-    const gone = Object.values(this.state.visits).filter((v) => v.status !== 'active');
+    const gone = [...this.state.visits.values()].filter((v) => v.status !== 'active');
     if (gone.length === 0) return;
-    const visits = { ...this.state.visits };
-    const privateData = { ...this.state.privateData };
-    const notes = { ...this.state.notes };
-    for (const v of gone) {
-      this.ended.push(this.finalOf(v.id));
-      delete visits[v.id];
-      delete privateData[v.id];
-      delete notes[v.id];
-    }
-    this.state = { ...this.state, visits, privateData, notes };
+    for (const v of gone) this.ended.push(this.finalOf(v.id));
+    const ids = gone.map((v) => v.id);
+    this.state = {
+      ...this.state,
+      visits: this.state.visits.deleteAll(ids),
+      privateData: this.state.privateData.deleteAll(ids),
+      notes: this.state.notes.deleteAll(ids),
+    };
   }
 
   /** A whole office day: officers sign in, the booking list is imported, households come and go. */
@@ -270,7 +268,7 @@ export class OfficeSimulator {
     const noShowAt = r.chance(0.03) ? r.int(0, 3) : -1;
 
     for (let k = 0; ; k++) {
-      const visit = this.state.visits[visitId]!;
+      const visit = this.state.visits.get(visitId)!;
       if (visit.status !== 'active' || visit.current === null) break;
       const step = visit.steps[visit.current]!;
       const deskIds = config.desks.filter((d) => d.stationId === step.stationId).map((d) => d.id);
@@ -336,7 +334,7 @@ export class OfficeSimulator {
       }
       if (r.chance(0.15)) {
         t += r.int(1, 10) * MINUTE;
-        const shared = this.state.visits[visitId]!.consent && r.chance(0.5);
+        const shared = this.state.visits.get(visitId)!.consent && r.chance(0.5);
         this.exec(
           desk,
           {

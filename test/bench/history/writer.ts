@@ -115,7 +115,7 @@ export class HistoryWriter {
       for (const final of batch.visits) this.writeVisit(final);
       const { state } = batch;
       if (batch.day >= this.erase.personalBefore)
-        for (const a of Object.values(state.appointments)) this.st.appointment.run(appointmentToRow(a));
+        for (const a of [...state.appointments.values()]) this.st.appointment.run(appointmentToRow(a));
       for (const i of Object.values(state.interpreters))
         this.st.interpreter.run(interpreterToRow(batch.day, i));
       this.st.clearSessions.run();

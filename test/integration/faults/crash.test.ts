@@ -8,7 +8,7 @@ import { applyAll } from '../../../shared/apply.js';
 import { DomainEventSchema, type EventEnvelope } from '../../../shared/events.js';
 import { OfficeConfigSchema } from '../../../shared/office.js';
 import { stationQueue } from '../../../shared/queue.js';
-import { initialState } from '../../../shared/state.js';
+import { fromData, initialState } from '../../../shared/state.js';
 import { staffState } from '../../../shared/views.js';
 import { bundled } from '../../helpers/bundle.js';
 import { connectDevice, type TestClient } from '../../helpers/client.js';
@@ -230,7 +230,7 @@ async function expectStateIsTheLog(
       }));
     // A day that turned during the test (a run across midnight) starts from another state.
     if (events.some((e) => e.event.type === 'day_started')) return;
-    replayed = staffState(applyAll(initialState(config, day), events));
+    replayed = fromData(staffState(applyAll(initialState(config, day), events)));
   } finally {
     db.close();
   }

@@ -99,16 +99,16 @@ async function expectRefusesWritesButServesReads(s: TestServer, o: Devices, wait
   await o.reception.until(() => o.reception.received.slice(before).some((m) => m.event === 'sync:snapshot'));
   const late = await connectDevice(s.url, tokens.get('reception')!);
   extra.push(late);
-  expect(late.state?.visits[waitingId]?.status).toBe('active');
+  expect(late.state?.visits.get(waitingId)?.status).toBe('active');
   const display = await connectDevice(s.url, tokens.get('display')!);
   extra.push(display);
   expect(display.publicView?.stations.find((st) => st.id === 'mv')?.waiting).toBe(1);
-  const token = s.server.engine.state.privateData[waitingId]!.statusToken;
+  const token = s.server.engine.state.privateData.get(waitingId)!.statusToken;
   const status = await connectStatusPage(s.url, token);
   extra.push(status);
   expect(status.statusView?.current?.ahead).toBe(0);
   // Reading a visit's personal data is audited; without the audit trail it is not shown.
-  const opened = await o.desks['mv-1'].query('visit:open', { visitId: Object.keys(state.visits)[0]! });
+  const opened = await o.desks['mv-1'].query('visit:open', { visitId: [...state.visits.keys()][0]! });
   expect(opened).toMatchObject({ ok: false, error: { code: 'STORAGE_UNAVAILABLE' } });
 }
 
@@ -182,7 +182,7 @@ describe('disk faults', () => {
     for (const file of files) setImmutable(file, true);
     try {
       const ack = await office.desks['mv-1'].command('visit:set_checklist_item', {
-        visitId: Object.keys(server.server.engine.state.visits)[0]!,
+        visitId: [...server.server.engine.state.visits.keys()][0]!,
         itemId: 'ut-card',
         checked: true,
       });

@@ -1,3 +1,4 @@
+import { fromData } from '../../../shared/state.js';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { publicView, staffState, statusView } from '../../../shared/views.js';
@@ -154,7 +155,7 @@ describe('a storm on the office network', () => {
       let reconnects = 0;
       for (const client of [...Object.values(desks), ...watchers.slice(0, 2)]) {
         await client.until(() => client.socket.connected && client.lastSeq === head, 'caught up', 10_000);
-        expect(client.state).toEqual(staffState(state));
+        expect(client.state).toEqual(fromData(staffState(state)));
         // Resynced by sequence number: reconnected, yet never needed a second snapshot.
         const count = (event: string) => client.received.filter((m) => m.event === event).length;
         expect(count('sync:snapshot')).toBe(1);
@@ -165,7 +166,7 @@ describe('a storm on the office network', () => {
         await client.until(
           () =>
             JSON.stringify(withoutSeq(client.publicView)) ===
-            JSON.stringify(withoutSeq(publicView(state, head, now))),
+            JSON.stringify(withoutSeq(publicView(state, head))),
           'the public view',
           10_000,
         );
@@ -182,7 +183,7 @@ describe('a storm on the office network', () => {
             .filter((m) => m.event === 'status:view')
             .map((m) => (m.args[0] as { ticket: string }).ticket),
         );
-        expect([...tickets]).toEqual([state.visits[visitId]!.ticket]);
+        expect([...tickets]).toEqual([state.visits.get(visitId)!.ticket]);
       }
       expectEveryAckedOnce(s.store.db, acked, 'after the storm');
       expect(acked.filter((a) => a.name === 'visit:hand_over').length).toBeGreaterThan(0);

@@ -98,7 +98,10 @@ describe(`secrecy over a whole day (${VISITS} households, seed ${SEED})`, () => 
         for (const [k, { desks }] of CHAIN.entries()) {
           const deskId = r.pick(desks);
           const desk = office.desks[deskId];
-          await desk.until(() => desk.state?.visits[h.visitId]?.current === k, 'the visit at this station');
+          await desk.until(
+            () => desk.state?.visits.get(h.visitId)?.current === k,
+            'the visit at this station',
+          );
           ok(await desk.command('visit:call', { visitId: h.visitId }));
           ok(await desk.command('visit:start', { visitId: h.visitId }));
           const agency = agencyOfDesk(server.server.engine.state.config, deskId)!;

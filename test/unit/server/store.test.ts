@@ -200,7 +200,7 @@ describe('the day turning', () => {
     expect(ack.ok).toBe(true);
     clock.now = () => T0 + 86_400_000;
     expect(engine.startDayIfDue().ok).toBe(true);
-    expect(engine.state.visits).toEqual({});
+    expect(engine.state.visits.size).toBe(0);
     expect(store.db.prepare(`SELECT status, cancel_reason FROM visits`).all()).toEqual([
       { status: 'cancelled', cancel_reason: 'day_ended' },
     ]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apply, applyAll } from '../../../shared/apply.js';
 import { decideStartDay } from '../../../shared/decide/index.js';
 import { SYSTEM_ACTOR, visitIdOf, type DomainEvent, type EventEnvelope } from '../../../shared/events.js';
-import { initialState, type OfficeState } from '../../../shared/state.js';
+import { idMap, initialState, type OfficeState } from '../../../shared/state.js';
 import {
   actors,
   appointmentRow,
@@ -107,13 +107,13 @@ describe('structural sharing', () => {
     o.run(actors.desk('mv-1'), 'queue:call_next', {});
     const after = o.state;
     expect(after).not.toBe(before);
-    expect(after.visits[a.visitId]).not.toBe(before.visits[a.visitId]);
-    expect(after.visits[b.visitId]).toBe(before.visits[b.visitId]);
+    expect(after.visits.get(a.visitId)).not.toBe(before.visits.get(a.visitId));
+    expect(after.visits.get(b.visitId)).toBe(before.visits.get(b.visitId));
     for (const key of ['config', 'privateData', 'notes', 'appointments', 'interpreters', 'desks'] as const)
       expect(after[key], key).toBe(before[key]);
-    const [first, ...rest] = after.visits[a.visitId]!.steps;
-    expect(first).not.toBe(before.visits[a.visitId]!.steps[0]);
-    rest.forEach((step, i) => expect(step).toBe(before.visits[a.visitId]!.steps[i + 1]));
+    const [first, ...rest] = after.visits.get(a.visitId)!.steps;
+    expect(first).not.toBe(before.visits.get(a.visitId)!.steps[0]);
+    rest.forEach((step, i) => expect(step).toBe(before.visits.get(a.visitId)!.steps[i + 1]));
   });
 });
 
@@ -180,7 +180,7 @@ describe('totality', () => {
   it('ignores a full note_added about an unknown visit', () => {
     const { o } = busyOffice(false);
     const before = o.state;
-    const note = { ...o.state.notes[Object.keys(o.state.notes)[0]!]![0]!, visitId };
+    const note = { ...o.state.notes.first()![0]!, visitId };
     expect(apply(before, envelope({ type: 'note_added', visitId, noteId: note.id, note }))).toBe(before);
   });
 
@@ -206,27 +206,30 @@ describe('single events', () => {
       envelope({ type: 'checked_in', visit: w3 }),
     ]);
     expect(after.ticketCounters).toEqual({ W: 7 });
-    expect(Object.keys(after.visits)).toEqual([w7.id, w3.id]);
-    expect(after.privateData).toEqual({});
+    expect([...after.visits.keys()]).toEqual([w7.id, w3.id]);
+    expect(after.privateData.size).toBe(0);
   });
 
   it('links a booking to the visit that checked in with it, whatever the spelling', () => {
     const o = new DomainDriver();
     importAppointments(o, [appointmentRow('AB1001')]);
     const { visitId } = checkInBooked(o, 'a-b 1001');
-    expect(o.state.appointments['AB1001']?.visitId).toBe(visitId);
+    expect(o.state.appointments.get('AB1001')?.visitId).toBe(visitId);
   });
 
   it('recalls without touching the first call time', () => {
     const visit = makeVisit(1, {
       step: { status: 'called', deskId: 'mv-1', calledAt: T0, lastCalledAt: T0 },
     });
-    const state = { ...initialState(new DomainDriver().state.config, DAY), visits: { [visit.id]: visit } };
+    const state = {
+      ...initialState(new DomainDriver().state.config, DAY),
+      visits: idMap({ [visit.id]: visit }),
+    };
     const after = apply(
       state,
       envelope({ type: 'recalled', visitId: visit.id, deskId: 'mv-1' }, T0 + MINUTE),
     );
-    expect(after.visits[visit.id]?.steps[0]).toMatchObject({
+    expect(after.visits.get(visit.id)?.steps[0]).toMatchObject({
       recalls: 1,
       calledAt: T0,
       lastCalledAt: T0 + MINUTE,

@@ -64,7 +64,7 @@ describe('visit:check_in, walk-in', () => {
       ['skv-fk', 'pending', null],
       ['kommun', 'pending', null],
     ]);
-    expect(o.state.privateData[result.visitId]?.statusToken).toBe(result.statusToken);
+    expect(o.state.privateData.get(result.visitId)?.statusToken).toBe(result.statusToken);
   });
 
   it('refuses a language or interpreter language the office does not offer', () => {
@@ -120,8 +120,8 @@ describe('visit:check_in, booked', () => {
       interpreterLanguage: 'ar',
     });
     expect(o.visit(visitId).appointmentAt).toBe(T0 + 30 * MINUTE);
-    expect(o.state.privateData[visitId]?.bookingRef).toBe('AB1234');
-    expect(o.state.appointments['AB1234']?.visitId).toBe(visitId);
+    expect(o.state.privateData.get(visitId)?.bookingRef).toBe('AB1234');
+    expect(o.state.appointments.get('AB1234')?.visitId).toBe(visitId);
   });
 
   it('refuses a second check-in of the same booking', () => {
@@ -135,8 +135,8 @@ describe('visit:check_in, booked', () => {
   it('gives the same answer for an unknown booking and one of another day', () => {
     const o = new DomainDriver();
     importAppointments(o, [appointmentRow('AB1234')]);
-    const other = { ...o.state.appointments['AB1234']!, ref: 'CD5678', day: '2026-11-24' };
-    o.state = { ...o.state, appointments: { ...o.state.appointments, CD5678: other } };
+    const other = { ...o.state.appointments.get('AB1234')!, ref: 'CD5678', day: '2026-11-24' };
+    o.state = { ...o.state, appointments: o.state.appointments.set('CD5678', other) };
     for (const bookingRef of ['ZZ9999', 'CD5678'])
       expectRefused(
         o,
@@ -213,7 +213,7 @@ describe('visit:set_household', () => {
     });
     expect(decision.events).toEqual([{ type: 'household_set', visitId, adults: 1, children: 2, members }]);
     expect(o.visit(visitId)).toMatchObject({ adults: 1, children: 2 });
-    expect(o.state.privateData[visitId]?.members).toEqual(members);
+    expect(o.state.privateData.get(visitId)?.members).toEqual(members);
   });
 
   it('refuses more named members than the household has', () => {

@@ -63,7 +63,7 @@ describe('visit:hand_over to the next station', () => {
       ...v.steps.slice(2),
       { ...v.steps[0]!, status: 'pending' as const, queuedAt: null },
     ];
-    o.state = { ...o.state, visits: { ...o.state.visits, [v.id]: { ...v, steps, current: 0 } } };
+    o.state = { ...o.state, visits: o.state.visits.set(v.id, { ...v, steps, current: 0 }) };
     o.advance(30 * MINUTE);
     o.run(mv1, 'visit:hand_over', { visitId, to: { kind: 'next' }, outcome: 'done' });
     expect(stationQueue(o.state, 'af', o.now).map((e) => e.visit.id)).toEqual([visitId, fresh.visitId]);
@@ -200,7 +200,7 @@ describe('visit:hand_over with a note', () => {
     const note = { text: 'Needs the AF officer who speaks Tigrinya', visibility: 'shared' as const };
     const decision = o.run(mv1, 'visit:hand_over', { visitId, to: { kind: 'next' }, outcome: 'done', note });
     expect(eventTypes(decision)).toEqual(['note_added', 'step_completed', 'handed_over']);
-    expect(o.state.notes[visitId]).toEqual([
+    expect(o.state.notes.get(visitId)).toEqual([
       expect.objectContaining({
         text: note.text,
         visibility: 'shared',
@@ -230,7 +230,7 @@ describe('visit:hand_over with a note', () => {
       outcome: 'done',
       note: { ...note, visibility: 'agency' },
     });
-    expect(o.state.notes[visitId]?.map((n) => n.visibility)).toEqual(['agency']);
+    expect(o.state.notes.get(visitId)?.map((n) => n.visibility)).toEqual(['agency']);
   });
 });
 
@@ -350,7 +350,7 @@ describe('visit:add_note and visit:set_checklist_item', () => {
       note: { text: 'UT-kort beställt', visibility: 'agency' },
     });
     const noteId = (decision.result as { noteId: string }).noteId;
-    expect(o.state.notes[visitId]).toEqual([
+    expect(o.state.notes.get(visitId)).toEqual([
       {
         id: noteId,
         visitId,

@@ -168,7 +168,7 @@ describe('appointments:import', () => {
     expect(decision.result).toEqual({ rows: 2, dryRun: false, alreadyCheckedIn: 0 });
     expect(decision.events).toHaveLength(1);
     expect(decision.events[0]).toMatchObject({ type: 'appointments_imported', day: DAY, count: 2 });
-    expect(o.state.appointments).toEqual({
+    expect(o.state.appointments.toObject()).toEqual({
       AB1001: {
         ref: 'AB1001',
         day: DAY,
@@ -231,8 +231,8 @@ describe('appointments:import', () => {
       appointmentRow('AB1003'),
     ]);
     expect((decision.result as ImportResult).alreadyCheckedIn).toBe(1);
-    expect(Object.keys(o.state.appointments).sort()).toEqual(['AB1001', 'AB1003']);
-    expect(o.state.appointments['AB1001']).toMatchObject({ visitId, adults: 2, at: T0 + 30 * 60_000 });
+    expect([...o.state.appointments.keys()].sort()).toEqual(['AB1001', 'AB1003']);
+    expect(o.state.appointments.get('AB1001')).toMatchObject({ visitId, adults: 2, at: T0 + 30 * 60_000 });
     expectRefused(
       o,
       actors.kiosk,
@@ -303,7 +303,7 @@ describe('decideStartDay', () => {
       ticketCounters: {},
     });
     expect(o.walkIn().ticket).toBe('W001');
-    expect(o.visit(Object.keys(o.state.visits)[0]!).day).toBe('2026-11-24');
+    expect(o.visit([...o.state.visits.keys()][0]!).day).toBe('2026-11-24');
   });
 
   it('yields only the turn on a quiet day', () => {

@@ -29,7 +29,7 @@ describe('ticket numbers', () => {
     office.state = { ...office.state, ticketCounters: { W: 9_998 } };
     const tickets = [office.walkIn().ticket, office.walkIn().ticket, office.walkIn().ticket];
     expect(tickets).toEqual(['W9999', 'W10000', 'W10001']);
-    for (const visit of Object.values(office.state.visits))
+    for (const visit of [...office.state.visits.values()])
       expect(VisitSchema.safeParse(visit).success, visit.ticket).toBe(true);
   });
 });

@@ -115,8 +115,10 @@ describe('staffState', () => {
   it('keeps everything else as it is', () => {
     const { o } = plantedOffice();
     const staff = staffState(o.state);
-    for (const key of ['config', 'day', 'visits', 'interpreters', 'desks', 'ticketCounters'] as const)
+    for (const key of ['config', 'day', 'interpreters', 'desks', 'ticketCounters'] as const)
       expect(staff[key], key).toBe(o.state[key]);
+    // As plain data for the wire: the same visit objects.
+    for (const [id, visit] of o.state.visits) expect(staff.visits[id]).toBe(visit);
   });
 });
 
@@ -195,7 +197,7 @@ describe('visibleNotes', () => {
   it('shows an agency note of PM only to PM', () => {
     const { o, booked } = plantedOffice();
     const note = {
-      ...o.state.notes[booked.visitId]![1]!,
+      ...o.state.notes.get(booked.visitId)![1]!,
       id: UNKNOWN_ID,
       text: 'pm note',
       agency: 'PM' as const,
@@ -203,7 +205,7 @@ describe('visibleNotes', () => {
     };
     const state = {
       ...o.state,
-      notes: { ...o.state.notes, [booked.visitId]: [...o.state.notes[booked.visitId]!, note] },
+      notes: o.state.notes.set(booked.visitId, [...o.state.notes.get(booked.visitId)!, note]),
     };
     expect(visibleNotes(state, booked.visitId, 'PM').map((n) => n.text)).toEqual(['pm note']);
     expect(visibleNotes(state, booked.visitId, 'AF').map((n) => n.text)).toEqual([S.sharedNote]);

@@ -13,7 +13,7 @@ export function visitIdForTicket(state: OfficeState, ticket: string): string | n
   const wanted = normalizeTicket(ticket);
   if (!wanted) return null;
   let found: { id: string; at: number } | null = null;
-  for (const visit of Object.values(state.visits))
+  for (const visit of state.visits.values())
     if (visit.ticket === wanted && (found === null || visit.createdAt > found.at))
       found = { id: visit.id, at: visit.createdAt };
   return found?.id ?? null;

@@ -19,7 +19,7 @@ export interface InterpreterFigures {
 export function interpreterFigures(state: OfficeState, id: string): InterpreterFigures | null {
   const interpreter = state.interpreters[id];
   if (!interpreter) return null;
-  const visit = interpreter.visitId === null ? undefined : state.visits[interpreter.visitId];
+  const visit = interpreter.visitId === null ? undefined : state.visits.get(interpreter.visitId);
   return {
     language: interpreter.language,
     name: interpreter.name,
@@ -33,7 +33,7 @@ export function interpreterFigures(state: OfficeState, id: string): InterpreterF
 export function uncoveredLanguages(state: OfficeState): string[] {
   const covered = new Set(Object.values(state.interpreters).map((i) => i.language));
   const needed = new Set<string>();
-  for (const visit of Object.values(state.visits))
+  for (const visit of state.visits.values())
     if (visit.status === 'active' && visit.interpreterLanguage && !covered.has(visit.interpreterLanguage))
       needed.add(visit.interpreterLanguage);
   return [...needed].sort();

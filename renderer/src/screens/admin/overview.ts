@@ -65,7 +65,7 @@ export function stationFigures(state: OfficeState, stationId: string, now: numbe
 /** Where the active visits are now, at one station: the step each is on. */
 function activeStepCounts(state: OfficeState, stationId: string): Record<StepStatus, number> {
   const counts = zeroCounts();
-  for (const visit of Object.values(state.visits)) {
+  for (const visit of state.visits.values()) {
     if (visit.status !== 'active' || visit.current === null) continue;
     const step = visit.steps[visit.current];
     if (step?.stationId === stationId) counts[step.status]++;
@@ -82,7 +82,7 @@ const zeroCounts = (): Record<StepStatus, number> =>
  */
 export function stepCounts(state: OfficeState, stationId: string): Record<StepStatus, number> {
   const counts = zeroCounts();
-  for (const visit of Object.values(state.visits)) {
+  for (const visit of state.visits.values()) {
     if (visit.status === 'cancelled') continue;
     for (const step of visit.steps) if (step.stationId === stationId) counts[step.status]++;
   }
@@ -110,7 +110,7 @@ export function officeTotals(state: OfficeState): OfficeTotals {
   let cancelled = 0;
   let waiting = 0;
   let atDesk = 0;
-  for (const visit of Object.values(state.visits)) {
+  for (const visit of state.visits.values()) {
     if (visit.status === 'registered') registered++;
     else if (visit.status === 'cancelled') cancelled++;
     else {

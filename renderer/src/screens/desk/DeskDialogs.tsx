@@ -9,7 +9,7 @@ import { StepReasonDialog } from './StepReasonDialog.js';
 export function DeskDialogs() {
   const dialog = useDesk((s) => s.dialog);
   const visit = useOffice((s) =>
-    dialog && dialog.kind !== 'confirmCall' ? s.office?.visits[dialog.visitId] : undefined,
+    dialog && dialog.kind !== 'confirmCall' ? s.office?.visits.get(dialog.visitId) : undefined,
   );
   if (!dialog) return null;
   switch (dialog.kind) {

@@ -35,8 +35,8 @@ export function planDetails(prev: MirrorState, next: MirrorState, deskId: string
   const resynced = next.office.config !== before.config;
   const open = held.filter((id) => {
     if (!wasHeld.has(id) || redacted || resynced) return true;
-    const a = before.visits[id];
-    const b = next.office!.visits[id];
+    const a = before.visits.get(id);
+    const b = next.office!.visits.get(id);
     return (
       a !== b &&
       a !== undefined &&

@@ -17,7 +17,7 @@ import { canChange } from './visitOptions.js';
  */
 export function VisitDialog({ visitId }: { visitId: string }) {
   const { t } = useTranslation('reception');
-  const visit = useOffice((s) => s.office?.visits[visitId]);
+  const visit = useOffice((s) => s.office?.visits.get(visitId));
   return (
     <Dialog
       title={t('visit.title', { ticket: visit?.ticket ?? '' })}

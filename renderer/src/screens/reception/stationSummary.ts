@@ -23,7 +23,7 @@ export function stationSummary(state: OfficeState, stationId: string, now: numbe
   for (const { step } of queue)
     if (step.queuedAt !== null && (oldest === null || step.queuedAt < oldest)) oldest = step.queuedAt;
   let noShows = 0;
-  for (const v of Object.values(state.visits)) {
+  for (const v of state.visits.values()) {
     const step = v.current === null ? undefined : v.steps[v.current];
     if (v.status === 'active' && step?.stationId === stationId && step.status === 'no_show') noShows++;
   }

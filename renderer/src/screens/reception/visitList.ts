@@ -60,8 +60,8 @@ export interface ListQuery {
 export function listVisits(state: OfficeState | null, query: ListQuery): Visit[] {
   if (!state) return [];
   if (query.found !== null)
-    return query.found.map((id) => state.visits[id]).filter((v): v is Visit => v !== undefined);
-  const all = Object.values(state.visits);
+    return query.found.map((id) => state.visits.get(id)).filter((v): v is Visit => v !== undefined);
+  const all = [...state.visits.values()];
   const text = query.text.trim();
   const shown = isTicketQuery(text)
     ? all.filter((v) => ticketMatches(v.ticket, text))
@@ -72,6 +72,6 @@ export function listVisits(state: OfficeState | null, query: ListQuery): Visit[]
 export function filterCount(state: OfficeState | null, filter: VisitFilter): number {
   if (!state) return 0;
   let n = 0;
-  for (const v of Object.values(state.visits)) if (inFilter(v, filter)) n++;
+  for (const v of state.visits.values()) if (inFilter(v, filter)) n++;
   return n;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deskQueue, nextForDesk, stationQueue } from '../../../../shared/queue.js';
 import { staffState } from '../../../../shared/views.js';
+import { fromData } from '../../../../shared/state.js';
 import {
   checklistRows,
   deskQueues,
@@ -48,7 +49,7 @@ describe('stationName', () => {
 describe('deskQueues', () => {
   it('lists the station queue in the order of shared/queue.ts, with no personal data', () => {
     const { o } = office(3);
-    const queues = deskQueues(staffState(o.state), 'mv-1', o.now);
+    const queues = deskQueues(fromData(staffState(o.state)), 'mv-1', o.now);
     expect(queues.own).toEqual([]);
     expect(queues.station.map((r) => r.visitId)).toEqual(
       stationQueue(o.state, 'mv', o.now).map((e) => e.visit.id),

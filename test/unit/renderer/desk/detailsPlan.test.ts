@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planDetails, type MirrorState } from '../../../../renderer/src/screens/desk/detailsPlan.js';
 import { applyAll } from '../../../../shared/apply.js';
+import { fromData, toData } from '../../../../shared/state.js';
 import { staffEvent, staffState } from '../../../../shared/views.js';
 import { actors, DomainDriver } from '../../../helpers/domain.js';
 
@@ -16,7 +17,7 @@ class Mirror {
   private applied = 0;
   constructor() {
     for (const desk of ['mv-1', 'mv-2', 'af-1']) this.o.signIn(desk);
-    this.state = { office: staffState(this.o.state), seq: this.o.seq };
+    this.state = { office: fromData(staffState(this.o.state)), seq: this.o.seq };
     this.applied = this.o.log.length;
   }
   /** Runs a command and returns the plan for the change it made to the mirror. */
@@ -101,7 +102,7 @@ describe('planDetails', () => {
   it('reads everything again after a fresh snapshot (the configuration object is new)', () => {
     const m = new Mirror();
     const { visitId } = calledVisit(m);
-    const snapshot = { office: structuredClone(m.state.office), seq: m.state.seq };
+    const snapshot = { office: fromData(structuredClone(toData(m.state.office!))), seq: m.state.seq };
     expect(planDetails(m.state, snapshot, 'mv-1')).toEqual({ held: [visitId], open: [visitId] });
   });
 

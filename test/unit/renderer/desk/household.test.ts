@@ -96,7 +96,7 @@ describe('householdPayload', () => {
     ]);
     for (const m of payload.members) expect(MemberSchema.strict().safeParse(m).success).toBe(true);
     o.run(actors.desk('mv-1'), 'visit:set_household', payload);
-    const saved = o.state.privateData[visitId]!.members;
+    const saved = o.state.privateData.get(visitId)!.members;
     expect(householdDraft(o.visit(visitId), saved).members.map(({ key: _key, ...m }) => m)).toEqual([
       { name: 'Lina', birthDate: '2007-06-01', kind: 'adult', parentsInSweden: false },
       { name: 'Omar', birthDate: '1980-01-01', kind: 'adult', parentsInSweden: null },

@@ -24,7 +24,7 @@ function office(n = 4) {
 
 /** Feeds the display the office's current public view, as the server would push it. */
 function show(o: DomainDriver, state: AnnouncedState) {
-  const { state: next, fresh } = noteCalls(state, publicView(o.state, o.seq, o.now).calls, o.now);
+  const { state: next, fresh } = noteCalls(state, publicView(o.state, o.seq).calls, o.now);
   return { state: next, fresh: fresh.map((c) => `${c.ticket}→${c.deskName}`) };
 }
 

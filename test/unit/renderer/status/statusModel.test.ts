@@ -105,7 +105,7 @@ describe('status page model', () => {
     const o = new DomainDriver();
     o.signIn('mv-1');
     const w = o.walkIn();
-    const token = o.state.privateData[w.visitId]!.statusToken;
+    const token = o.state.privateData.get(w.visitId)!.statusToken;
     expect(token.length).toBeGreaterThanOrEqual(16);
     const read = () => StatusViewSchema.parse(statusView(o.state, w.visitId, 1, o.now));
     expect(phase(read())).toBe('waiting');
