@@ -189,6 +189,7 @@ export function attachRealtime(
       clearInterval(timer);
       clearInterval(probe);
       unsubscribe();
+      broadcaster.close();
       await io.close();
     },
   };
