@@ -61,10 +61,14 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
   const engine = OfficeEngine.open(store, { clock, log, seed: parts.seed });
   // A server started on a new day turns it now, so that reads (admin, statistics) see today
   // before any command arrives. A failure here is retried before the next command.
-  const turned = engine.startDayIfDue();
-  if (!turned.ok) log.warn({ code: turned.error.code }, 'office day not started');
+  const firstTurn = engine.startDayIfDue().then((turned) => {
+    if (!turned.ok) log.warn({ code: turned.error.code }, 'office day not started');
+  });
   const stats = new StatsService(store.db.name);
-  const retention = startRetention(store, engine, clock, log, parts.retentionDelayMs ?? 10_000);
+  // After the day's first turn: the turn writes, and retention's checkpoint should come last.
+  const retention = firstTurn.then(() =>
+    startRetention(store, engine, clock, log, parts.retentionDelayMs ?? 10_000),
+  );
   const http = createServer(
     createRequestHandler({
       engine,
@@ -92,7 +96,8 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
     engine,
     realtime,
     http,
-    listen(port, host = '0.0.0.0') {
+    async listen(port, host = '0.0.0.0') {
+      await retention;
       return new Promise((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => {
@@ -102,7 +107,7 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
       });
     },
     async close() {
-      retention.stop();
+      (await retention).stop();
       await realtime.close();
       await stats.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -13,6 +13,7 @@ import type { Clock } from '../clock.js';
 import { newStatusToken } from '../devices/credentials.js';
 import { loggableError, type Logger } from '../log.js';
 import { isStorageFault } from '../store/faults.js';
+import type { StoredCommand } from '../store/eventLog.js';
 import type { OfficeStore } from '../store/store.js';
 
 /** Events committed together, with the state after them: what the broadcaster sends on. */
@@ -21,25 +22,72 @@ export interface Committed {
   readonly state: OfficeState;
 }
 
-export interface Execution {
-  readonly ack: AckResult<unknown>;
-  /** To publish once the ack is on its way: commit → ack → broadcast. */
-  readonly committed: readonly Committed[];
+type StorageListener = (healthy: boolean) => void;
+type CommitListener = (committed: readonly Committed[]) => void;
+export type DayTurn = { ok: true } | { ok: false; error: DomainError };
+
+/** A command waiting for its turn, and where its answer goes. */
+interface Submission {
+  readonly command: Command;
+  readonly commandId: string;
+  readonly actor: Actor;
+  readonly reply: (ack: AckResult<unknown>) => void;
 }
 
-type StorageListener = (healthy: boolean) => void;
+/** A group committed (or refused) and waiting for the sync that makes it durable. */
+interface Settled {
+  readonly group: readonly Submission[];
+  readonly waiters: readonly ((turn: DayTurn) => void)[];
+  readonly acks: AckResult<unknown>[];
+  readonly wrote: boolean[];
+  readonly committed: Committed[];
+  readonly started: number;
+  /** The state and head after the group, once committed. */
+  after?: { state: OfficeState; seq: number };
+  /** Why the whole group was refused, if it was. */
+  refusal?: DomainError;
+}
+
+/** A refusal to raise out of a group's transaction, which then stores nothing. */
+class GroupAborted extends Error {
+  constructor(readonly error: DomainError) {
+    super(error.code);
+  }
+}
+
+const STORAGE_UNAVAILABLE = () =>
+  domainError('STORAGE_UNAVAILABLE', 'the office database cannot be written; nothing was changed');
 
 /**
- * The office's single writer. It holds the current state, and runs each command to the end
- * before the next: validate (done at the edge) → decide → append and project in one
- * transaction → commit → then the caller acks and broadcasts. Node runs one command at a time
- * and better-sqlite3 is synchronous, so two desks can never call the same visit.
+ * The office's single writer. It holds the current state and runs commands one after another:
+ * validate (done at the edge) → decide → append and project → commit → ack → broadcast.
+ *
+ * Group commit: the commands that arrived in one turn of the event loop are decided one after
+ * another against the state their predecessors left, each written in a savepoint of one
+ * transaction, and committed together. A command whose write fails is rolled back to its
+ * savepoint and refused alone; a failed commit refuses the whole group, and nothing of it is
+ * kept. The disk sync runs off the event loop, so commands keep arriving, and are decided and
+ * committed, while it runs; one sync covers every group committed before it began. Acks go out
+ * in order, strictly after the sync that makes their command durable, and only then the group
+ * is broadcast; queries and screens see only what is durable. Two desks still never call the
+ * same visit: the second is decided against the state the first one left.
  */
 export class OfficeEngine {
-  private current: OfficeState;
-  private seq: number;
   private storageHealthy = true;
   private readonly storageListeners = new Set<StorageListener>();
+  private readonly commitListeners = new Set<CommitListener>();
+  /** What queries and screens see: every change in it is durable. */
+  private current: OfficeState;
+  private seq: number;
+  /** What the next group is decided against: committed, perhaps not yet durable. */
+  private running: OfficeState;
+  private runningSeq: number;
+  private unsynced: Settled[] = [];
+  private syncing = false;
+  private queue: Submission[] = [];
+  private dayWaiters: ((turn: DayTurn) => void)[] = [];
+  private scheduled = false;
+  private notDueIn: { minute: number; zone: string } | undefined;
 
   private constructor(
     private readonly store: OfficeStore,
@@ -47,8 +95,8 @@ export class OfficeEngine {
     private readonly log: Logger,
     state: OfficeState,
   ) {
-    this.current = state;
-    this.seq = store.head();
+    this.current = this.running = state;
+    this.seq = this.runningSeq = store.head();
   }
 
   /** Loads the office from its store, seeding a new database with `seed`. */
@@ -100,120 +148,267 @@ export class OfficeEngine {
     return () => this.storageListeners.delete(listener);
   }
 
+  /** Called once per committed group, after its acks: the broadcaster listens here. */
+  onCommit(listener: CommitListener): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
   /**
-   * Runs a validated command. A repeated command id returns the first result and changes
-   * nothing; a refusal changes nothing; a failed commit changes nothing and is not acked as done.
+   * Queues a validated command; `reply` gets its ack once the group holding it is committed (or
+   * refused). A repeated command id gets the first result and changes nothing.
    */
-  execute(command: Command, commandId: string, actor: Actor): Execution {
-    const started = performance.now();
-    const stored = this.store.findCommand(commandId);
-    if (stored) {
-      if (stored.deviceId !== actor.deviceId)
-        return this.refuse(domainError('DUPLICATE_COMMAND_ID', 'this command id was used by another device'));
-      return { ack: { ok: true, seq: stored.lastSeq, value: stored.result }, committed: [] };
-    }
+  submit(command: Command, commandId: string, actor: Actor, reply: (ack: AckResult<unknown>) => void): void {
+    this.queue.push({ command, commandId, actor, reply });
+    this.schedule();
+  }
 
-    const committed: Committed[] = [];
-    const turned = this.startDayIfDue();
-    if (!turned.ok) return this.refuse(turned.error);
-    if (turned.value) committed.push(turned.value);
-
-    const now = this.clock.now();
-    const ctx: DecideContext = { now, actor, newId: randomUUID, newToken: newStatusToken };
-    const decision = decide(this.current, command, ctx);
-    if (!decision.ok) return this.refuse(decision.error, committed);
-
-    const { events, result } = decision.value;
-    if (events.length === 0) return { ack: { ok: true, seq: this.seq, value: result }, committed };
-
-    const outcome = this.commit(commandId, command.name, actor, events, now, (after) =>
-      command.name === 'visit:check_in'
-        ? { ...(result as object), ...arrivalInfo(after, (result as { visitId: string }).visitId, now) }
-        : result,
-    );
-    if (!outcome.ok) return this.refuse(outcome.error, committed);
-    committed.push(outcome.value.committed);
-    this.log.info(
-      {
-        command: command.name,
-        device: actor.deviceId,
-        seq: this.seq,
-        ms: +(performance.now() - started).toFixed(2),
-      },
-      'command committed',
-    );
-    return { ack: { ok: true, seq: this.seq, value: outcome.value.result }, committed };
+  /** `submit`, as a promise of the ack. */
+  execute(command: Command, commandId: string, actor: Actor): Promise<AckResult<unknown>> {
+    return new Promise((resolve) => this.submit(command, commandId, actor, resolve));
   }
 
   /**
    * The office day turns at midnight (office time zone): open visits are closed and ticket
-   * numbers start again. Run before every command and by the server's timer.
+   * numbers start again. Looked at before every group and by the server's timer; resolves
+   * whether the day is now current.
    */
-  startDayIfDue(): { ok: true; value: Committed | undefined } | { ok: false; error: DomainError } {
+  startDayIfDue(): Promise<DayTurn> {
+    if (!this.dayDue()) return Promise.resolve({ ok: true });
+    return new Promise((resolve) => {
+      this.dayWaiters.push(resolve);
+      this.schedule();
+    });
+  }
+
+  /**
+   * While a sync runs, commands wait: they are decided as one group when it returns, which keeps
+   * groups large and transactions few. Otherwise after the current turn of the event loop, so
+   * that whatever else arrived in it joins the group.
+   */
+  private schedule(): void {
+    if (this.scheduled || this.syncing) return;
+    this.scheduled = true;
+    setImmediate(() => this.drain());
+  }
+
+  private dayDue(): boolean {
     const now = this.clock.now();
     // Days turn on a whole minute in every time zone, so one look per minute (and zone) is
     // enough; formatting the day in a zone costs more than the rest of a small command.
     const minute = Math.floor(now / 60_000);
-    const zone = this.current.config.timeZone;
-    if (this.notDueIn?.minute === minute && this.notDueIn.zone === zone)
-      return { ok: true, value: undefined };
-    const today = officeDay(now, zone);
-    if (today <= this.current.day) {
-      this.notDueIn = { minute, zone };
-      return { ok: true, value: undefined };
+    const zone = this.running.config.timeZone;
+    if (this.notDueIn?.minute === minute && this.notDueIn.zone === zone) return false;
+    if (officeDay(now, zone) > this.running.day) return true;
+    this.notDueIn = { minute, zone };
+    return false;
+  }
+
+  /**
+   * Decides, writes and commits everything queued, as one group, against the state the groups
+   * before it left (committed, perhaps not yet durable); the answers wait for the next sync.
+   */
+  private drain(): void {
+    this.scheduled = false;
+    const group = this.queue;
+    const waiters = this.dayWaiters;
+    this.queue = [];
+    this.dayWaiters = [];
+    if (group.length === 0 && waiters.length === 0) return;
+    const settled: Settled = {
+      group,
+      waiters,
+      acks: [],
+      wrote: [],
+      committed: [],
+      started: performance.now(),
+    };
+    let state = this.running;
+    let seq = this.runningSeq;
+    try {
+      this.store.group(() => {
+        const decided = new Map<string, StoredCommand>();
+        const turn = this.turnDay(state, seq);
+        if (turn) {
+          state = turn.state;
+          seq = turn.envelopes[turn.envelopes.length - 1]?.seq ?? seq;
+          settled.committed.push(turn);
+        }
+        for (const submission of group) {
+          const outcome = this.decideOne(submission, state, seq, decided);
+          settled.acks.push(outcome.ack);
+          settled.wrote.push(outcome.committed !== undefined);
+          if (!outcome.committed) continue;
+          settled.committed.push(outcome.committed);
+          state = outcome.committed.state;
+          seq = outcome.ack.ok ? outcome.ack.seq : seq;
+        }
+      });
+      this.setStorageHealthy(true);
+      this.running = state;
+      this.runningSeq = seq;
+      settled.after = { state, seq };
+    } catch (error) {
+      // Nothing of the group was stored: every command in it is refused, the state stays.
+      settled.refusal = error instanceof GroupAborted ? error.error : this.commitFailure(error);
     }
-    const events = decideStartDay(this.current, today);
-    const outcome = this.commit(
-      // Outside the grammar of client command ids, so that no device can take the turn's id.
+    this.unsynced.push(settled);
+    this.syncAndAnswer();
+  }
+
+  /**
+   * One sync of the WAL at a time; when it returns, every group committed before it began is
+   * durable: answered in order, then broadcast. Groups committed meanwhile wait for the next.
+   */
+  private syncAndAnswer(): void {
+    if (this.syncing || this.unsynced.length === 0) return;
+    this.syncing = true;
+    const groups = this.unsynced;
+    this.unsynced = [];
+    const durable = groups.some((g) => g.committed.length > 0) ? this.store.sync() : Promise.resolve();
+    durable.then(
+      () => {
+        this.syncing = false;
+        // One broadcast for everything this sync made durable: fewer, larger messages.
+        const committed = groups.flatMap((g) => this.answer(g));
+        if (committed.length > 0) for (const listener of this.commitListeners) listener(committed);
+        if (this.queue.length > 0 || this.dayWaiters.length > 0) this.schedule();
+      },
+      (error: unknown) => {
+        // The disk refused to make committed writes durable: what is on it is unknown, and only
+        // a restart reads it back for sure. Every command here is unanswered, so retried.
+        this.log.fatal({ code: (error as { code?: string }).code ?? 'unknown' }, 'WAL sync failed');
+        setImmediate(() => {
+          throw error;
+        });
+      },
+    );
+  }
+
+  /** Answers a group's commands in order; returns what it committed, for the broadcast. */
+  private answer(g: Settled): readonly Committed[] {
+    if (g.refusal) {
+      for (const submission of g.group) submission.reply({ ok: false, error: g.refusal });
+      for (const resolve of g.waiters) resolve({ ok: false, error: g.refusal });
+      return [];
+    }
+    if (g.after) {
+      this.current = g.after.state;
+      this.seq = g.after.seq;
+    }
+    g.group.forEach((submission, i) => {
+      const ack = g.acks[i]!;
+      const { name } = submission.command;
+      const device = submission.actor.deviceId;
+      if (!ack.ok) this.log.info({ command: name, device, code: ack.error.code }, 'command refused');
+      else if (g.wrote[i]) this.log.info({ command: name, device, seq: ack.seq }, 'command committed');
+      submission.reply(ack);
+    });
+    for (const resolve of g.waiters) resolve({ ok: true });
+    if (g.committed.length > 0)
+      this.log.debug(
+        { commands: g.group.length, seq: this.seq, ms: +(performance.now() - g.started).toFixed(2) },
+        'group committed',
+      );
+    return g.committed;
+  }
+
+  /** One command of a group: its ack and, when it changed anything, what it committed. */
+  private decideOne(
+    { command, commandId, actor: device }: Submission,
+    state: OfficeState,
+    seq: number,
+    decided: Map<string, StoredCommand>,
+  ): { ack: AckResult<unknown>; committed?: Committed } {
+    const stored = decided.get(commandId) ?? this.store.findCommand(commandId);
+    if (stored) {
+      if (stored.deviceId !== device.deviceId)
+        return {
+          ack: refused(domainError('DUPLICATE_COMMAND_ID', 'this command id was used by another device')),
+        };
+      return { ack: { ok: true, seq: stored.lastSeq, value: stored.result } };
+    }
+    // The officer signed in at the desk when the command is decided, not when it arrived.
+    const actor: Actor =
+      device.deskId === null ? device : { ...device, officer: state.desks[device.deskId]?.officer ?? null };
+    const now = this.clock.now();
+    const ctx: DecideContext = { now, actor, newId: randomUUID, newToken: newStatusToken };
+    const decision = decide(state, command, ctx);
+    if (!decision.ok) return { ack: refused(decision.error) };
+    const { events, result } = decision.value;
+    if (events.length === 0) return { ack: { ok: true, seq, value: result } };
+    const written = this.write(commandId, command.name, actor, events, now, state, seq, (after) =>
+      command.name === 'visit:check_in'
+        ? { ...(result as object), ...arrivalInfo(after, (result as { visitId: string }).visitId, now) }
+        : result,
+    );
+    if (!written.ok) return { ack: refused(written.error) };
+    const last = written.committed.envelopes[written.committed.envelopes.length - 1]!.seq;
+    decided.set(commandId, { deviceId: actor.deviceId, lastSeq: last, result: written.result });
+    return { ack: { ok: true, seq: last, value: written.result }, committed: written.committed };
+  }
+
+  /** The day's turn, when due, as the group's first write. */
+  private turnDay(state: OfficeState, seq: number): Committed | undefined {
+    if (!this.dayDue()) return undefined;
+    const now = this.clock.now();
+    const today = officeDay(now, state.config.timeZone);
+    const events = decideStartDay(state, today);
+    // Outside the grammar of client command ids, so that no device can take the turn's id.
+    const written = this.write(
       `system:day-start:${today}`,
       'office:start_day',
       SYSTEM_ACTOR,
       events,
       now,
+      state,
+      seq,
       () => ({}),
     );
-    if (!outcome.ok) return outcome;
+    if (!written.ok) throw new GroupAborted(written.error);
     this.log.info({ day: today, events: events.length }, 'office day started');
-    return { ok: true, value: outcome.value.committed };
+    return written.committed;
   }
 
-  private notDueIn: { minute: number; zone: string } | undefined;
-
-  private commit(
+  /**
+   * Appends a command's events and projects them, in a savepoint of the group's transaction. A
+   * fault of the disk aborts the whole group (SQLite may have rolled the transaction back
+   * already); any other failure undoes this command alone.
+   */
+  private write(
     commandId: string,
     name: string,
     actor: Actor,
     events: readonly DomainEvent[],
     at: number,
+    before: OfficeState,
+    seq: number,
     resultOf: (after: OfficeState) => unknown,
-  ): { ok: true; value: { committed: Committed; result: unknown } } | { ok: false; error: DomainError } {
-    const envelopes = events.map((event, i) => ({ seq: this.seq + 1 + i, at, commandId, actor, event }));
-    const states = envelopes.reduce((all, e) => [...all, apply(all[all.length - 1]!, e)], [this.current]);
+  ): { ok: true; committed: Committed; result: unknown } | { ok: false; error: DomainError } {
+    const envelopes = events.map((event, i) => ({ seq: seq + 1 + i, at, commandId, actor, event }));
+    const states = envelopes.reduce((all, e) => [...all, apply(all[all.length - 1]!, e)], [before]);
     const after = states[states.length - 1]!;
     const result = resultOf(after);
     try {
       this.store.commit({ commandId, deviceId: actor.deviceId, name, at, envelopes, result, states });
     } catch (error) {
-      if (!isStorageFault(error)) {
-        this.log.error({ command: name, ...loggableError(error) }, 'commit refused');
-        return {
-          ok: false,
-          error: domainError('INTERNAL', 'the command could not be stored; nothing was changed'),
-        };
-      }
-      this.setStorageHealthy(false, error);
+      if (isStorageFault(error)) throw error;
+      this.log.error({ command: name, ...loggableError(error) }, 'command could not be stored');
       return {
         ok: false,
-        error: domainError(
-          'STORAGE_UNAVAILABLE',
-          'the office database cannot be written; nothing was changed',
-        ),
+        error: domainError('INTERNAL', 'the command could not be stored; nothing was changed'),
       };
     }
-    this.setStorageHealthy(true);
-    this.current = after;
-    this.seq += envelopes.length;
-    return { ok: true, value: { committed: { envelopes, state: after }, result } };
+    return { ok: true, committed: { envelopes, state: after }, result };
+  }
+
+  private commitFailure(error: unknown): DomainError {
+    if (isStorageFault(error)) {
+      this.setStorageHealthy(false, error);
+      return STORAGE_UNAVAILABLE();
+    }
+    this.log.error(loggableError(error), 'group commit failed');
+    return domainError('INTERNAL', 'the command could not be stored; nothing was changed');
   }
 
   private setStorageHealthy(healthy: boolean, error?: unknown): void {
@@ -224,8 +419,6 @@ export class OfficeEngine {
     if (healthy) this.log.warn('the database accepts writes again');
     for (const listener of this.storageListeners) listener(healthy);
   }
-
-  private refuse(error: DomainError, committed: readonly Committed[] = []): Execution {
-    return { ack: { ok: false, error }, committed };
-  }
 }
+
+const refused = (error: DomainError): AckResult<never> => ({ ok: false, error });

@@ -151,15 +151,10 @@ function onCommand(
   const command = prepareCommand(name, parsed.data, engine.state, store, data.device.id);
   if (!command.ok) return reply(refused(command.error));
   const { device } = data;
-  const actor: Actor = {
-    deviceId: device.id,
-    role: device.role,
-    deskId: device.deskId,
-    officer: device.deskId === null ? null : (engine.state.desks[device.deskId]?.officer ?? null),
-  };
-  const execution = engine.execute(command.value, parsed.data.commandId, actor);
-  reply(execution.ack);
-  deps.broadcaster.publish(execution.committed);
+  // The engine names the desk's officer as the command is decided.
+  const actor: Actor = { deviceId: device.id, role: device.role, deskId: device.deskId, officer: null };
+  // Acked once committed; the engine broadcasts the group after its acks.
+  engine.submit(command.value, parsed.data.commandId, actor, reply);
 }
 
 function onQuery(

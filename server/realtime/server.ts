@@ -86,6 +86,7 @@ export function attachRealtime(
     },
   });
   const broadcaster = new Broadcaster(io, engine, clock);
+  const unlisten = engine.onCommit((committed) => broadcaster.publish(committed));
   const disconnectDevice = (deviceId: string) => {
     io.to(deviceRoom(deviceId)).emit('server:notice', { code: 'device_revoked' });
     io.in(deviceRoom(deviceId)).disconnectSockets(true);
@@ -166,8 +167,7 @@ export function attachRealtime(
   // Due bookings move up the queue as time passes, without any command.
   const timer = setInterval(
     guarded(log, 'timer', () => {
-      const turned = engine.startDayIfDue();
-      broadcaster.publish(turned.ok && turned.value ? [turned.value] : []);
+      void engine.startDayIfDue();
       broadcaster.refreshViews();
       cutOffUnpaired();
     }),
@@ -189,6 +189,7 @@ export function attachRealtime(
       clearInterval(timer);
       clearInterval(probe);
       unsubscribe();
+      unlisten();
       broadcaster.close();
       await io.close();
     },
@@ -208,7 +209,7 @@ function resume(socket: OfficeSocket, deps: HandlerDeps): boolean {
   if (auth.lastSeq > head || head - auth.lastSeq > REPLAY_LIMIT) return false;
   let events;
   try {
-    events = deps.store.eventsSince(auth.lastSeq, REPLAY_LIMIT);
+    events = deps.store.eventsSince(auth.lastSeq, REPLAY_LIMIT, head);
   } catch (error) {
     if (!(error instanceof UnreadableEventError)) throw error;
     // Loud, for whoever reads the log, but the screen goes on from a fresh snapshot.

@@ -39,8 +39,8 @@ export class EventLog {
     this.selectCommand = db.prepare<[string], { device_id: string; last_seq: number; result: string }>(
       `SELECT device_id, last_seq, result FROM commands WHERE command_id = ?`,
     );
-    this.selectSince = db.prepare<[number, number], EventRow>(
-      `SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?`,
+    this.selectSince = db.prepare<[number, number, number], EventRow>(
+      `SELECT * FROM events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
     );
     this.selectHead = db.prepare<[], number | null>(`SELECT max(seq) FROM events`).pluck();
   }
@@ -93,9 +93,9 @@ export class EventLog {
     );
   }
 
-  /** Events after `seq`, oldest first, at most `limit`. */
-  since(seq: number, limit: number): EventEnvelope[] {
-    return this.selectSince.all(seq, limit).map(rowToEnvelope);
+  /** Events after `seq` up to `head`, oldest first, at most `limit`. */
+  since(seq: number, head: number, limit: number): EventEnvelope[] {
+    return this.selectSince.all(seq, head, limit).map(rowToEnvelope);
   }
 }
 

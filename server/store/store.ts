@@ -1,3 +1,4 @@
+import { open, type FileHandle } from 'node:fs/promises';
 import { OfficeConfigSchema, type OfficeConfig } from '../../shared/office.js';
 import type { EventEnvelope } from '../../shared/events.js';
 import type { OfficeState } from '../../shared/state.js';
@@ -21,8 +22,8 @@ export interface CommitBatch {
 
 /**
  * The office's durable store on SQLite: one file, one writer. A command's events, its record
- * for idempotent retries and the projection's changes are committed in one transaction; the
- * caller acks only after `commit` has returned.
+ * for idempotent retries and the projection's changes are committed together; the caller acks
+ * only once `sync` has made them durable.
  */
 export class OfficeStore {
   readonly devices: Devices;
@@ -31,6 +32,8 @@ export class OfficeStore {
   private readonly log: EventLog;
   private readonly projection: Projection;
   private readonly commitTx: (batch: CommitBatch) => void;
+  private readonly syncNormal;
+  private readonly syncFull;
 
   private constructor(readonly db: Db) {
     this.devices = new Devices(db);
@@ -38,6 +41,8 @@ export class OfficeStore {
     this.audit = new Audit(db);
     this.log = new EventLog(db);
     this.projection = new Projection(db);
+    this.syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
+    this.syncFull = db.prepare('PRAGMA synchronous = FULL');
     this.commitTx = db.transaction((batch: CommitBatch) => {
       if (batch.envelopes.length > 0) {
         this.log.append(batch.envelopes);
@@ -81,6 +86,34 @@ export class OfficeStore {
     return this.projection.load(config);
   }
 
+  /**
+   * Runs `writes` in one transaction; inside it each `commit` is a savepoint of its own
+   * (better-sqlite3 nests transactions as savepoints). The commit writes the WAL but does not
+   * wait for the disk: `sync` does, and the engine acks the group only after a sync that began
+   * once the group was committed. In WAL mode one sync of the WAL makes every commit before it
+   * durable, so groups committed while a sync runs share the next one, and the event loop never
+   * waits on the disk for a command. Every other write (audit, devices, retention) stays
+   * `synchronous=FULL`: durable when its transaction returns.
+   */
+  group(writes: () => void): void {
+    this.syncNormal.run();
+    try {
+      this.db.transaction(writes)();
+    } finally {
+      this.syncFull.run();
+    }
+  }
+
+  /** Makes every commit so far durable: one `fdatasync` of the WAL, off the event loop. */
+  async sync(): Promise<void> {
+    if (this.db.memory) return;
+    this.wal ??= await open(`${this.db.name}-wal`, 'r');
+    await this.wal.datasync();
+  }
+
+  private wal: FileHandle | undefined;
+
+  /** A command's events, its record and its projection: all or nothing. */
   commit(batch: CommitBatch): void {
     this.commitTx(batch);
   }
@@ -94,11 +127,17 @@ export class OfficeStore {
     return this.log.findCommand(commandId);
   }
 
-  eventsSince(seq: number, limit: number): EventEnvelope[] {
-    return this.log.since(seq, limit);
+  /**
+   * Events after `seq`, oldest first, at most `limit`, and none after `head`: the engine's
+   * durable head, for the log may hold a group that is committed but not yet acked.
+   */
+  eventsSince(seq: number, limit: number, head = Number.MAX_SAFE_INTEGER): EventEnvelope[] {
+    return this.log.since(seq, head, limit);
   }
 
   close(): void {
+    void this.wal?.close();
+    this.wal = undefined;
     if (this.db.open) this.db.close();
   }
 }

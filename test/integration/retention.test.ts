@@ -39,13 +39,17 @@ function inFile(dir: string, values: readonly string[]): string[] {
 /** Runs a command through the real engine and store, as the socket handler would. */
 function execOn(server: TestServer) {
   let commands = 0;
-  return <N extends CommandName>(actor: Actor, name: N, payload: Omit<CommandInput<N>, 'commandId'>) => {
+  return async <N extends CommandName>(
+    actor: Actor,
+    name: N,
+    payload: Omit<CommandInput<N>, 'commandId'>,
+  ) => {
     const schema = CommandSchemas[name] as unknown as { parse(x: unknown): CommandPayload<N> };
     const parsed = schema.parse({ commandId: `retention-${++commands}-command`, ...payload });
     const { engine } = server.server;
     const command = prepareCommand(name, parsed, engine.state, server.store);
     if (!command.ok) throw new Error(`${name}: ${command.error.code}`);
-    const { ack } = engine.execute(command.value, parsed.commandId, actor);
+    const ack = await engine.execute(command.value, parsed.commandId, actor);
     if (!ack.ok) throw new Error(`${name} refused: ${ack.error.code} ${ack.error.message}`);
     return ack.value as Record<string, unknown>;
   };
@@ -113,14 +117,14 @@ describe('the retention job erases what the projection no longer shows', () => {
     const { engine } = server.server;
     const mv = actors.desk('mv-1', 'Officer MV');
     const af = actors.desk('af-1', 'Officer AF');
-    const startDay = (n: number) => {
+    const startDay = async (n: number) => {
       clock.advance(T0 + n * DAY_MS - 60 * MINUTE - clock.now());
-      if (!engine.startDayIfDue().ok) throw new Error('day start failed');
-      exec(mv, 'desk:sign_in', { officer: 'Officer MV' });
-      exec(af, 'desk:sign_in', { officer: 'Officer AF' });
+      if (!(await engine.startDayIfDue()).ok) throw new Error('day start failed');
+      await exec(mv, 'desk:sign_in', { officer: 'Officer MV' });
+      await exec(af, 'desk:sign_in', { officer: 'Officer AF' });
     };
-    const walkIn = () => {
-      const result = exec(actors.kiosk, 'visit:check_in', {
+    const walkIn = async () => {
+      const result = await exec(actors.kiosk, 'visit:check_in', {
         arrival: { kind: 'walk_in', adults: 1, children: 0 },
         language: 'ar',
         interpreterLanguage: null,
@@ -131,15 +135,15 @@ describe('the retention job erases what the projection no longer shows', () => {
     };
 
     // Day 1.
-    exec(mv, 'desk:sign_in', { officer: 'Officer MV' });
-    exec(af, 'desk:sign_in', { officer: 'Officer AF' });
-    exec(actors.admin, 'appointments:import', {
+    await exec(mv, 'desk:sign_in', { officer: 'Officer MV' });
+    await exec(af, 'desk:sign_in', { officer: 'Officer AF' });
+    await exec(actors.admin, 'appointments:import', {
       day: engine.state.day,
       csv: bookingList([day1.came, day1.neverCame]),
       dryRun: false,
     });
     clock.advance(5 * MINUTE);
-    const booked = exec(actors.kiosk, 'visit:check_in', {
+    const booked = await exec(actors.kiosk, 'visit:check_in', {
       arrival: { kind: 'booked', bookingRef: day1.came },
       language: 'ar',
       interpreterLanguage: null,
@@ -147,55 +151,60 @@ describe('the retention job erases what the projection no longer shows', () => {
     });
     tokens.push(booked.statusToken as string);
     clock.advance(5 * MINUTE);
-    const kept = walkIn();
-    exec(actors.reception, 'visit:set_household', {
+    const kept = await walkIn();
+    await exec(actors.reception, 'visit:set_household', {
       visitId: kept,
       adults: 1,
       children: 0,
       members: [{ name: day1.name, birthDate: day1.birthDate, kind: 'adult' }],
     });
     clock.advance(5 * MINUTE);
-    exec(mv, 'visit:call', { visitId: kept });
-    exec(mv, 'visit:start', { visitId: kept });
-    exec(mv, 'visit:add_note', { visitId: kept, note: { text: day1.note, visibility: 'agency' } });
+    await exec(mv, 'visit:call', { visitId: kept });
+    await exec(mv, 'visit:start', { visitId: kept });
+    await exec(mv, 'visit:add_note', { visitId: kept, note: { text: day1.note, visibility: 'agency' } });
     clock.advance(10 * MINUTE);
-    exec(mv, 'visit:hand_over', { visitId: kept, to: { kind: 'next' }, outcome: 'done' });
+    await exec(mv, 'visit:hand_over', { visitId: kept, to: { kind: 'next' }, outcome: 'done' });
     clock.advance(5 * MINUTE);
-    exec(af, 'visit:call', { visitId: kept });
-    exec(af, 'visit:start', { visitId: kept });
-    exec(af, 'visit:add_note', { visitId: kept, note: { text: day1.afNote, visibility: 'agency' } });
+    await exec(af, 'visit:call', { visitId: kept });
+    await exec(af, 'visit:start', { visitId: kept });
+    await exec(af, 'visit:add_note', { visitId: kept, note: { text: day1.afNote, visibility: 'agency' } });
 
     // Day 2.
-    startDay(1);
-    exec(actors.admin, 'appointments:import', {
+    await startDay(1);
+    await exec(actors.admin, 'appointments:import', {
       day: engine.state.day,
       csv: bookingList([day2.neverCame]),
       dryRun: false,
     });
     clock.advance(20 * MINUTE);
-    const cleared = walkIn();
-    exec(actors.reception, 'visit:set_household', {
+    const cleared = await walkIn();
+    await exec(actors.reception, 'visit:set_household', {
       visitId: cleared,
       adults: 1,
       children: 0,
       members: [{ name: day2.name, birthDate: day2.birthDate, kind: 'adult' }],
     });
     clock.advance(2 * MINUTE);
-    exec(actors.reception, 'visit:set_household', { visitId: cleared, adults: 1, children: 0, members: [] });
+    await exec(actors.reception, 'visit:set_household', {
+      visitId: cleared,
+      adults: 1,
+      children: 0,
+      members: [],
+    });
     clock.advance(5 * MINUTE);
-    exec(mv, 'visit:call', { visitId: cleared });
+    await exec(mv, 'visit:call', { visitId: cleared });
 
     // Day 3.
-    startDay(2);
+    await startDay(2);
     for (const refs of [day3.first, day3.mended])
-      exec(actors.admin, 'appointments:import', {
+      await exec(actors.admin, 'appointments:import', {
         day: engine.state.day,
         csv: bookingList(refs),
         dryRun: false,
       });
 
     // Day 4: what is still open is cancelled at the turn.
-    startDay(3);
+    await startDay(3);
     statsBefore = await statistics();
   }, 60_000);
 
@@ -297,13 +306,15 @@ async function plantHousehold(dir: string, clock: ManualClock, name: string): Pr
   const server = await startTestServer({ dir, clock, config: officeConfig() });
   try {
     const exec = execOn(server);
-    const visitId = exec(actors.kiosk, 'visit:check_in', {
-      arrival: { kind: 'walk_in', adults: 1, children: 0 },
-      language: 'ar',
-      interpreterLanguage: null,
-      consent: true,
-    }).visitId as string;
-    exec(actors.reception, 'visit:set_household', {
+    const visitId = (
+      await exec(actors.kiosk, 'visit:check_in', {
+        arrival: { kind: 'walk_in', adults: 1, children: 0 },
+        language: 'ar',
+        interpreterLanguage: null,
+        consent: true,
+      })
+    ).visitId as string;
+    await exec(actors.reception, 'visit:set_household', {
       visitId,
       adults: 1,
       children: 0,

@@ -117,11 +117,11 @@ describe('a month of the office', () => {
     recallPauseSeconds: 0,
   };
   let server: TestServer;
-  let month: ReturnType<typeof simulateMonth>;
+  let month: Awaited<ReturnType<typeof simulateMonth>>;
 
   beforeAll(async () => {
     server = await startTestServer({ dir, clock, config });
-    month = simulateMonth(server, { days: 30, visitsPerDay: 10, seed: 4711 });
+    month = await simulateMonth(server, { days: 30, visitsPerDay: 10, seed: 4711 });
   }, 120_000);
   afterAll(async () => {
     await server.close();

@@ -55,7 +55,7 @@ function fsyncLoop(m: { dir: string; seconds: number }) {
  * socket, no validation at the edge, no broadcast), one desk calling and returning a household.
  * What it loses to the bare loop is the store's work; what the server loses to it is the network.
  */
-function engineLoop(m: { dir: string; seconds: number }) {
+async function engineLoop(m: { dir: string; seconds: number }) {
   const store = OfficeStore.open(join(m.dir, 'engine-only.sqlite'));
   const engine = OfficeEngine.open(store, {
     clock: { now: () => Date.now() },
@@ -63,15 +63,15 @@ function engineLoop(m: { dir: string; seconds: number }) {
     seed: benchOffice(),
   });
   let n = 0;
-  const run = (actor: Actor, command: Command) => {
-    const { ack } = engine.execute(command, `engine-loop-${++n}`, actor);
+  const run = async (actor: Actor, command: Command) => {
+    const ack = await engine.execute(command, `engine-loop-${++n}`, actor);
     if (!ack.ok) throw new Error(`${command.name}: ${ack.error.code}`);
     return ack.value as { visitId?: string };
   };
   const desk: Actor = { deviceId: 'desk', role: 'desk', deskId: 'mv-1', officer: 'Officer' };
   const kiosk: Actor = { deviceId: 'kiosk', role: 'kiosk', deskId: null, officer: null };
-  run(desk, { name: 'desk:sign_in', payload: { commandId: 'sign-in', officer: 'Officer' } });
-  const { visitId } = run(kiosk, {
+  await run(desk, { name: 'desk:sign_in', payload: { commandId: 'sign-in', officer: 'Officer' } });
+  const { visitId } = await run(kiosk, {
     name: 'visit:check_in',
     payload: {
       commandId: 'check-in',
@@ -84,8 +84,8 @@ function engineLoop(m: { dir: string; seconds: number }) {
   const end = monoMs() + m.seconds * 1000;
   let commands = 0;
   while (monoMs() < end) {
-    run(desk, { name: 'visit:call', payload: { commandId: 'x', visitId: visitId! } });
-    run(desk, { name: 'visit:return_to_queue', payload: { commandId: 'x', visitId: visitId! } });
+    await run(desk, { name: 'visit:call', payload: { commandId: 'x', visitId: visitId! } });
+    await run(desk, { name: 'visit:return_to_queue', payload: { commandId: 'x', visitId: visitId! } });
     commands += 2;
   }
   store.close();

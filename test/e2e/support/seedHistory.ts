@@ -24,5 +24,5 @@ const server = await startTestServer({
     recallPauseSeconds: 1,
   },
 });
-simulateMonth(server, { days: 27, visitsPerDay: 8, seed: 2026 });
+await simulateMonth(server, { days: 27, visitsPerDay: 8, seed: 2026 });
 await server.close();

@@ -181,7 +181,7 @@ describe('the projection', () => {
 });
 
 describe('the day turning', () => {
-  it('records the closing of the day’s open visits, though the live state lets them go', () => {
+  it('records the closing of the day’s open visits, though the live state lets them go', async () => {
     const store = OfficeStore.open(join(dir, 'turn.sqlite'));
     const clock = { now: () => T0 };
     const engine = OfficeEngine.open(store, { clock, log: silentLogger, seed: testConfig() });
@@ -192,14 +192,14 @@ describe('the day turning', () => {
       interpreterLanguage: null,
       consent: false,
     });
-    const { ack } = engine.execute(
+    const ack = await engine.execute(
       { name: 'visit:check_in', payload: command },
       command.commandId,
       actors.kiosk,
     );
     expect(ack.ok).toBe(true);
     clock.now = () => T0 + 86_400_000;
-    expect(engine.startDayIfDue().ok).toBe(true);
+    expect((await engine.startDayIfDue()).ok).toBe(true);
     expect(engine.state.visits.size).toBe(0);
     expect(store.db.prepare(`SELECT status, cancel_reason FROM visits`).all()).toEqual([
       { status: 'cancelled', cancel_reason: 'day_ended' },
