@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url';
 import type { OfficeConfig } from '../shared/office.js';
 import type { Clock } from './clock.js';
 import { createRequestHandler } from './http/routes.js';
+import { secureSocketIo } from './http/security.js';
 import type { Logger } from './log.js';
 import { OfficeEngine } from './office/engine.js';
 import { startRetention } from './office/retentionJob.js';
 import { StatsService } from './stats/service.js';
-import { DEFAULT_RATE_LIMIT, type RateLimit } from './realtime/handlers.js';
+import { DEFAULT_LIMITS, type DeviceLimits } from './realtime/budgets.js';
 import {
   attachRealtime,
   DEFAULT_HEARTBEAT,
@@ -28,8 +29,8 @@ export interface OfficeServerParts {
   readonly allowedOrigins?: readonly string[];
   readonly rendererDir?: string;
   readonly version?: string;
-  /** Per-socket request limit; benchmarks and tests that hammer one socket raise it. */
-  readonly rateLimit?: RateLimit;
+  /** What one device may cost (budgets.ts); benchmarks and tests that hammer one device raise it. */
+  readonly limits?: Partial<DeviceLimits>;
   /** How long after start the retention job first runs (0: before the server listens). */
   readonly retentionDelayMs?: number;
   /** While the database cannot be written, how often to try a small write to see if it can again. */
@@ -86,11 +87,12 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
     clock,
     log,
     allowedOrigins: parts.allowedOrigins ?? [],
-    rateLimit: parts.rateLimit ?? DEFAULT_RATE_LIMIT,
+    limits: { ...DEFAULT_LIMITS, ...parts.limits },
     stats,
     storageProbeMs: parts.storageProbeMs ?? DEFAULT_STORAGE_PROBE_MS,
     heartbeat: parts.heartbeat ?? DEFAULT_HEARTBEAT,
   });
+  secureSocketIo(realtime.io.engine);
 
   return {
     engine,

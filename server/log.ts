@@ -8,14 +8,19 @@ export type { Logger };
  * line of defence for fields that should never have been passed in the first place.
  */
 export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
-    level,
-    base: { service: 'motesplats' },
-    redact: {
-      paths: ['token', 'statusToken', 'pin', 'text', 'members', 'bookingRef', 'csv', '*.token', '*.pin'],
-      censor: '[redacted]',
+  return pino(
+    {
+      level,
+      base: { service: 'motesplats' },
+      redact: {
+        paths: ['token', 'statusToken', 'pin', 'text', 'members', 'bookingRef', 'csv', '*.token', '*.pin'],
+        censor: '[redacted]',
+      },
     },
-  });
+    // Buffered: a line per command must not cost a write to stdout each on a busy day. The
+    // buffer is written out at exit; `log.flush()` before an exit on a fatal fault.
+    pino.destination({ dest: 1, sync: false, minLength: 4096 }),
+  );
 }
 
 export const silentLogger: Logger = pino({ level: 'silent' });

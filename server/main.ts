@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   // log keeps every acked command).
   process.on('uncaughtException', (error) => {
     log.fatal(loggableError(error), 'unexpected fault; exiting to be restarted');
+    log.flush();
     process.exit(70);
   });
   const file = databaseFile(settings);

@@ -166,6 +166,25 @@ export interface StaffSnapshot {
   readonly state: OfficeStateData;
 }
 
+/**
+ * A snapshot as it travels: the state is UTF-8 JSON in a binary attachment, serialised once per
+ * sequence number and the same bytes handed to every staff screen that asks (a day's state is
+ * several hundred KiB; one copy per socket would let a few screens fill the server's memory).
+ */
+export interface StaffSnapshotWire {
+  readonly seq: number;
+  readonly serverTime: number;
+  readonly state: ArrayBuffer | Uint8Array;
+}
+
+// In every browser and in Node; shared/ compiles without either platform's types.
+declare const TextDecoder: new () => { decode(bytes: ArrayBuffer | Uint8Array): string };
+
+export function decodeStaffSnapshot(wire: StaffSnapshotWire): StaffSnapshot {
+  const state = JSON.parse(new TextDecoder().decode(wire.state)) as OfficeStateData;
+  return { seq: wire.seq, serverTime: wire.serverTime, state };
+}
+
 /** Events in log order, as committed together by one command (or a replay after a reconnect). */
 export interface EventBatch {
   readonly events: readonly EventEnvelope[];
@@ -182,7 +201,7 @@ export interface SessionInfo {
 
 export interface ServerToClientEvents {
   'session:ready': (session: SessionInfo) => void;
-  'sync:snapshot': (snapshot: StaffSnapshot) => void;
+  'sync:snapshot': (snapshot: StaffSnapshotWire) => void;
   'sync:events': (batch: EventBatch) => void;
   'public:view': (view: PublicView) => void;
   'status:view': (view: StatusView) => void;

@@ -191,8 +191,11 @@ async function answer(
 /**
  * Who read or changed which visit: reads from the audit table, changes from the event log (its
  * device and officer columns), newest first. No payload is read, so no note text can appear.
- * The audit table's rows without a visit count too: reception's searches by name, and the
- * admin's own changes to devices and PINs are exactly what an audit has to show.
+ * What concerns no one visit counts too: reception's searches by name, the admin's changes to
+ * devices and PINs (audit table), to the office config, the booking list and the interpreters
+ * (event log) are exactly what an audit has to show. Entries of one millisecond come in a fixed
+ * order (the log's first, each source newest first), so that a longer page ("show more") starts
+ * with the shorter one.
  */
 function auditEntries(store: OfficeStore, filter: QueryPayload<'audit:list'>, now: number): AuditEntry[] {
   const narrowed = filter.visitId !== undefined || filter.deviceId !== undefined;
@@ -209,15 +212,15 @@ function auditEntries(store: OfficeStore, filter: QueryPayload<'audit:list'>, no
   return store.db
     .prepare<typeof params, AuditEntry>(
       `SELECT x.at, x.deviceId, d.name AS deviceName, x.officer, x.visitId, v.ticket, x.action FROM (
-         SELECT at, device_id AS deviceId, officer, visit_id AS visitId, action FROM audit
-           WHERE ${where}
+         SELECT at, 0 AS source, id AS n, device_id AS deviceId, officer, visit_id AS visitId, action
+           FROM audit WHERE ${where}
          UNION ALL
-         SELECT at, device_id, officer, visit_id, type FROM events
-           WHERE ${where} AND visit_id IS NOT NULL
+         SELECT at, 1, seq, device_id, officer, visit_id, type FROM events
+           WHERE ${where} AND (visit_id IS NOT NULL OR role = 'admin')
        ) x
        LEFT JOIN devices d ON d.id = x.deviceId
        LEFT JOIN visits v ON v.id = x.visitId
-       ORDER BY x.at DESC LIMIT @limit`,
+       ORDER BY x.at DESC, x.source DESC, x.n DESC LIMIT @limit`,
     )
     .all(params);
 }

@@ -7,7 +7,10 @@ import type { OfficeStore } from '../store/store.js';
 import type { OfficeSocket } from './types.js';
 
 /** A refused handshake: the client's `connect_error` carries the code in `message` and `data`. */
-export function refusal(code: 'UNAUTHORIZED' | 'UNKNOWN_TICKET' | 'INTERNAL', message: string): Error {
+export function refusal(
+  code: 'UNAUTHORIZED' | 'UNKNOWN_TICKET' | 'TOO_MANY_CONNECTIONS' | 'INTERNAL',
+  message: string,
+): Error {
   return Object.assign(new Error(code), { data: { code, message } });
 }
 

@@ -1,5 +1,6 @@
+import type { StaffSnapshotWire } from '../../shared/protocol.js';
 import type { OfficeState } from '../../shared/state.js';
-import { publicView, staffEvent } from '../../shared/views.js';
+import { publicView, staffEvent, staffState } from '../../shared/views.js';
 import type { Clock } from '../clock.js';
 import type { Committed, OfficeEngine } from '../office/engine.js';
 import { StatusPages } from './statusPages.js';
@@ -15,6 +16,8 @@ const withoutSeq = (view: { seq: number }) => JSON.stringify({ ...view, seq: 0 }
  */
 export class Broadcaster {
   private lastPublic = '';
+  /** The staff state, serialised once per sequence number for every screen that needs it. */
+  private snapshot: { seq: number; bytes: Buffer } | undefined;
   /** The state the screens were last told about. */
   private told: OfficeState;
   readonly statusPages: StatusPages;
@@ -22,7 +25,7 @@ export class Broadcaster {
   constructor(
     private readonly io: OfficeIo,
     private readonly engine: OfficeEngine,
-    clock: Clock,
+    private readonly clock: Clock,
     statusIntervalMs?: number,
   ) {
     this.told = engine.state;
@@ -47,6 +50,22 @@ export class Broadcaster {
 
   sendPublicView(socket: OfficeSocket): void {
     socket.emit('public:view', publicView(this.engine.state, this.engine.head));
+  }
+
+  sendSnapshot(socket: OfficeSocket): void {
+    socket.emit('sync:snapshot', this.staffSnapshot());
+  }
+
+  /** The size of the latest staff snapshot sent (0 before the first). */
+  snapshotBytes(): number {
+    return this.snapshot?.bytes.byteLength ?? 0;
+  }
+
+  staffSnapshot(): StaffSnapshotWire {
+    const seq = this.engine.head;
+    if (this.snapshot?.seq !== seq)
+      this.snapshot = { seq, bytes: Buffer.from(JSON.stringify(staffState(this.engine.state))) };
+    return { seq, serverTime: this.clock.now(), state: this.snapshot.bytes };
   }
 
   openStatusPage(socket: OfficeSocket, visitId: string): void {

@@ -1,4 +1,3 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import { COMMAND_NAMES, CommandSchemas, mayRun, type CommandName } from '../../shared/commands.js';
 import { domainError, type DomainError } from '../../shared/errors.js';
@@ -14,16 +13,18 @@ import {
   type QueryPayload,
 } from '../../shared/protocol.js';
 import { AT_DESK_STATUSES } from '../../shared/visit.js';
-import { findVisits, staffState, visitDetails } from '../../shared/views.js';
+import { findVisits, visitDetails } from '../../shared/views.js';
 import { prepareCommand } from '../office/prepare.js';
 import { isStorageFault } from '../store/faults.js';
 import { handleAdminRequest, isAdminRequest, type AdminDeps } from './admin.js';
 import type { Broadcaster } from './broadcaster.js';
+import type { Budgets } from './budgets.js';
 import { guarded, logFault } from './guard.js';
 import type { OfficeSocket } from './types.js';
 
 export interface HandlerDeps extends AdminDeps {
   readonly broadcaster: Broadcaster;
+  readonly budgets: Budgets;
 }
 
 type Ack = (result: AckResult<unknown>) => void;
@@ -42,31 +43,18 @@ function validationError(error: z.ZodError): DomainError {
 }
 
 /**
- * A flood from one socket must not starve the others. By default each socket may send a burst
- * of 40 messages and 10 a second on average (a busy desk sends one every few seconds); beyond
- * that, requests are refused with RATE_LIMITED until it slows down.
+ * A flood from one device must not starve the others: its requests, over all its sockets, are
+ * refused with RATE_LIMITED beyond its budget (budgets.ts) until it slows down.
  */
-export interface RateLimit {
-  readonly burst: number;
-  readonly perSeconds: number;
-}
-export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 40, perSeconds: 4 };
-
-export function rateLimit(socket: OfficeSocket, limiter: RateLimiterMemory) {
+export function rateLimit(socket: OfficeSocket, budgets: Budgets) {
   socket.use((packet, next) => {
-    limiter.consume(socket.id).then(
-      () => next(),
-      () => {
-        const ack = packet[packet.length - 1];
-        if (typeof ack === 'function')
-          (ack as Ack)(refused(domainError('RATE_LIMITED', 'too many requests; slow down')));
-      },
-    );
+    void budgets.spendRequest(socket.data).then((allowed) => {
+      if (allowed) return next();
+      const ack = packet[packet.length - 1];
+      if (typeof ack === 'function')
+        (ack as Ack)(refused(domainError('RATE_LIMITED', 'too many requests; slow down')));
+    });
   });
-}
-
-export function newRateLimiter(limit: RateLimit): RateLimiterMemory {
-  return new RateLimiterMemory({ points: limit.burst, duration: limit.perSeconds });
 }
 
 /**
@@ -92,18 +80,35 @@ function audited(deps: HandlerDeps, entry: Parameters<HandlerDeps['store']['audi
   }
 }
 
+/**
+ * A request sent with an ack but no payload arrives as (ack): it is answered (the payload is
+ * then missing, and validation says so) rather than left waiting.
+ */
+function withPayload(handle: (payload: unknown, ack: unknown) => void) {
+  return (...args: unknown[]) =>
+    args.length === 1 && typeof args[0] === 'function'
+      ? handle(undefined, args[0])
+      : handle(args[0], args[1]);
+}
+
 export function registerHandlers(socket: OfficeSocket, deps: HandlerDeps): void {
   for (const name of COMMAND_NAMES)
     socket.on(
       name,
-      guarded(deps.log, name, (payload: unknown, ack: unknown) =>
-        onCommand(socket, deps, name, payload, ack),
+      guarded(
+        deps.log,
+        name,
+        withPayload((payload, ack) => onCommand(socket, deps, name, payload, ack)),
       ),
     );
   for (const name of QUERY_NAMES)
     socket.on(
       name,
-      guarded(deps.log, name, (payload: unknown, ack: unknown) => onQuery(socket, deps, name, payload, ack)),
+      guarded(
+        deps.log,
+        name,
+        withPayload((payload, ack) => onQuery(socket, deps, name, payload, ack)),
+      ),
     );
 }
 
@@ -183,8 +188,16 @@ function onQuery(
   }
   switch (name) {
     case 'sync:snapshot':
-      sendInitialState(socket, deps);
-      return reply({ ok: true, seq: engine.head, value: {} });
+      // Cheap to serve (one serialisation per sequence number), but not free to send: a device
+      // that asks again and again gets RATE_LIMITED, whatever number of sockets it asks on.
+      void deps.budgets.spendSnapshot(data).then(
+        guarded(deps.log, name, (allowed: boolean) => {
+          if (!allowed) return reply(refused(domainError('RATE_LIMITED', 'too many snapshots; slow down')));
+          if (socket.connected) sendInitialState(socket, deps);
+          reply({ ok: true, seq: engine.head, value: {} });
+        }),
+      );
+      return;
     case 'visit:find': {
       const { text } = parsed.data as { text: string };
       const failed = audited(deps, {
@@ -229,11 +242,7 @@ export function sendInitialState(socket: OfficeSocket, deps: HandlerDeps): void 
   if (data.kind === 'status') return deps.broadcaster.openStatusPage(socket, data.visitId);
   const { role } = data.device;
   if (role === 'display' || role === 'kiosk') return deps.broadcaster.sendPublicView(socket);
-  socket.emit('sync:snapshot', {
-    seq: deps.engine.head,
-    serverTime: deps.clock.now(),
-    state: staffState(deps.engine.state),
-  });
+  deps.broadcaster.sendSnapshot(socket);
 }
 
 export function deviceInfo(d: DeviceInfo): DeviceInfo {

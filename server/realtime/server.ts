@@ -10,15 +10,9 @@ import type { OfficeStore } from '../store/store.js';
 import { authenticate, originAllowed, refusal } from './auth.js';
 import { guarded, logFault } from './guard.js';
 import { Broadcaster } from './broadcaster.js';
-import {
-  deviceInfo,
-  newRateLimiter,
-  rateLimit,
-  registerHandlers,
-  sendInitialState,
-  type HandlerDeps,
-  type RateLimit,
-} from './handlers.js';
+import { dropIfSlow, watchBackpressure } from './backpressure.js';
+import { Budgets, budgetKey, type DeviceLimits } from './budgets.js';
+import { deviceInfo, rateLimit, registerHandlers, sendInitialState, type HandlerDeps } from './handlers.js';
 import { STAFF_ROOMS, deviceRoom, type OfficeIo, type OfficeSocket } from './types.js';
 
 /** A screen that missed more than this many events gets a fresh snapshot rather than a replay. */
@@ -67,7 +61,7 @@ export function attachRealtime(
     clock: Clock;
     log: Logger;
     allowedOrigins: readonly string[];
-    rateLimit: RateLimit;
+    limits: DeviceLimits;
     stats: StatsService;
     storageProbeMs: number;
     heartbeat: Heartbeat;
@@ -109,7 +103,13 @@ export function attachRealtime(
       if (socket.data.kind === 'device') ids.add(socket.data.device.id);
     return ids;
   };
+  const budgets = new Budgets(deps.limits);
+  // A screen that reads may still have the day's snapshot in flight (14 MB at 10 000 visits):
+  // the bound is on what it holds beyond that. The snapshot's bytes are shared, not per screen.
+  const unsentBound = () => deps.limits.maxUnsentBytes + broadcaster.snapshotBytes();
+  const stopWatching = watchBackpressure(io, unsentBound, log);
   const handlerDeps: HandlerDeps = {
+    budgets,
     engine,
     store,
     broadcaster,
@@ -119,7 +119,6 @@ export function attachRealtime(
     connectedDevices,
     disconnectDevice,
   };
-  const limiter = newRateLimiter(deps.rateLimit);
 
   const auth = authenticate(store, engine);
   io.use((socket, next) => {
@@ -129,6 +128,18 @@ export function attachRealtime(
       logFault(log, 'handshake', error);
       next(refusal('INTERNAL', 'the handshake failed'));
     }
+  });
+  // After the token is known: the slots are the device's (or the ticket's), not the socket's.
+  io.use((socket, next) => {
+    const release = budgets.admit(socket.data);
+    if (!release) {
+      log.info({ client: budgetKey(socket.data) }, 'connection refused: too many sockets');
+      return next(refusal('TOO_MANY_CONNECTIONS', 'this device has too many connections open'));
+    }
+    // Whichever comes first: the socket ends, or its connection does (before it ever connected).
+    socket.once('disconnect', release);
+    socket.conn.once('close', release);
+    next();
   });
   io.on('connection', (socket) => {
     try {
@@ -140,7 +151,7 @@ export function attachRealtime(
     }
   });
   function onConnection(socket: OfficeSocket) {
-    rateLimit(socket, limiter);
+    rateLimit(socket, budgets);
     registerHandlers(socket, handlerDeps);
     const data = socket.data;
     if (data.kind === 'status') {
@@ -158,6 +169,7 @@ export function attachRealtime(
     log.info({ device: device.id, role: device.role }, 'device connected');
     socket.emit('session:ready', { device: deviceInfo(device), serverTime: clock.now() });
     if (!resume(socket, handlerDeps)) sendInitialState(socket, handlerDeps);
+    dropIfSlow(socket, unsentBound(), log);
     socket.on('disconnect', (reason) => log.info({ device: device.id, reason }, 'device disconnected'));
   }
 
@@ -188,6 +200,7 @@ export function attachRealtime(
     async close() {
       clearInterval(timer);
       clearInterval(probe);
+      stopWatching();
       unsubscribe();
       unlisten();
       broadcaster.close();

@@ -15,6 +15,7 @@ import {
   rowToPrivate,
   rowToVisit,
   stepToRow,
+  visitRowChanged,
   visitToRow,
   type AppointmentRow,
   type InterpreterRow,
@@ -111,7 +112,7 @@ export class Projection {
       const visit = after.visits.get(id);
       const old = before.visits.get(id);
       if (visit && old !== visit) {
-        this.upsertVisit.run(visitToRow(visit));
+        if (!old || visitRowChanged(old, visit)) this.upsertVisit.run(visitToRow(visit));
         visit.steps.forEach((step, idx) => {
           if (old?.steps[idx] !== step) this.upsertStep.run(stepToRow(visit, idx, step));
         });

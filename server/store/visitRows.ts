@@ -105,6 +105,26 @@ export function visitToRow(v: Visit): VisitRow {
   };
 }
 
+/** The visit's own columns that an update may change (the upsert's SET list). */
+const UPDATED: readonly (keyof Visit)[] = [
+  'language',
+  'interpreterLanguage',
+  'adults',
+  'children',
+  'consent',
+  'status',
+  'endedAt',
+  'cancelReason',
+  'current',
+  'interpreterId',
+  'interpreterUsed',
+];
+
+/** Whether the visit's row must be written again (most events change only a step). */
+export function visitRowChanged(before: Visit, after: Visit): boolean {
+  return UPDATED.some((key) => before[key] !== after[key]);
+}
+
 export function stepToRow(visit: { id: string; day: string }, idx: number, s: Step): StepRow {
   return {
     visit_id: visit.id,

@@ -11,8 +11,9 @@ import type {
   QueryPayload,
   QueryResults,
   ServerToClientEvents,
-  StaffSnapshot,
+  StaffSnapshotWire,
 } from '../../shared/protocol.js';
+import { decodeStaffSnapshot } from '../../shared/protocol.js';
 import { fromData, type OfficeState } from '../../shared/state.js';
 import type { PublicView, StatusView } from '../../shared/views.js';
 
@@ -49,7 +50,10 @@ export class TestClient {
       forceNew: true,
       ...(options.extraHeaders && { extraHeaders: options.extraHeaders }),
     });
-    this.socket.onAny((event: string, ...args: unknown[]) => {
+    this.socket.onAny((event: string, ...received: unknown[]) => {
+      // Recorded as decoded, so that what tests look for in a snapshot (or must not find) is there as text.
+      const args =
+        event === 'sync:snapshot' ? [decodeStaffSnapshot(received[0] as StaffSnapshotWire)] : received;
       this.received.push({ event, args });
       this.onMessage(event, args);
       const waiters = this.waiters;
@@ -60,7 +64,7 @@ export class TestClient {
 
   private onMessage(event: string, args: unknown[]): void {
     if (event === 'sync:snapshot') {
-      const snapshot = args[0] as StaffSnapshot;
+      const snapshot = args[0] as ReturnType<typeof decodeStaffSnapshot>;
       this.state = fromData(snapshot.state);
       this.lastSeq = snapshot.seq;
     } else if (event === 'sync:events') {

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { createOfficeServer, type OfficeServer } from '../../server/app.js';
 import type { Clock } from '../../server/clock.js';
 import { silentLogger, type Logger } from '../../server/log.js';
-import type { RateLimit } from '../../server/realtime/handlers.js';
+import type { DeviceLimits, RateLimit } from '../../server/realtime/budgets.js';
+
+const TEST_RATE: RateLimit = { burst: 10_000, perSeconds: 1 };
 import { OfficeStore } from '../../server/store/store.js';
 import type { Role } from '../../shared/events.js';
 import type { OfficeConfig } from '../../shared/office.js';
@@ -42,7 +44,8 @@ export async function startTestServer(
     dir?: string;
     clock?: ManualClock;
     port?: number;
-    rateLimit?: RateLimit;
+    /** Merged over the tests' generous defaults; `DEFAULT_LIMITS` for the real ones. */
+    limits?: Partial<DeviceLimits>;
     log?: Logger;
     /** How often an unwritable database is tried again (the server's default is seconds). */
     storageProbeMs?: number;
@@ -59,8 +62,8 @@ export async function startTestServer(
     log: options.log ?? silentLogger,
     seed: options.config ?? testConfig(),
     rendererDir: join(dir, 'no-renderer'),
-    // Tests fire commands faster than any person; the flood test sets the real limit.
-    rateLimit: options.rateLimit ?? { burst: 10_000, perSeconds: 1 },
+    // Tests fire commands faster than any person; the flood tests set the real limits.
+    limits: { requests: TEST_RATE, snapshots: TEST_RATE, ...options.limits },
     // At once, as the tests of retention at a restart expect; a real server waits a little.
     retentionDelayMs: 0,
     ...(options.storageProbeMs !== undefined && { storageProbeMs: options.storageProbeMs }),

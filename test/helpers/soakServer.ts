@@ -39,7 +39,7 @@ const server = createOfficeServer({
   log: silentLogger,
   seed: demoOffice(),
   rendererDir: join(dir, 'no-renderer'),
-  rateLimit: { burst: 100_000, perSeconds: 1 },
+  limits: { requests: { burst: 100_000, perSeconds: 1 }, snapshots: { burst: 100_000, perSeconds: 1 } },
 });
 const delay = monitorEventLoopDelay({ resolution: 10 });
 delay.enable();

@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { applyAll } from '../../shared/apply.js';
 import type { EventEnvelope } from '../../shared/events.js';
-import type { StaffSnapshot } from '../../shared/protocol.js';
+import { decodeStaffSnapshot, type StaffSnapshotWire } from '../../shared/protocol.js';
 import { fromData, type OfficeState } from '../../shared/state.js';
 import { digest } from './canonical.js';
 import type { SwarmReport, SwarmRequest, SwarmSpec } from './swarm.js';
@@ -60,7 +60,8 @@ function start(url: string, specs: readonly SwarmSpec[]): void {
     socket.on('session:ready' as never, () => {
       m.sessions++;
     });
-    socket.on('sync:snapshot' as never, (snapshot: StaffSnapshot) => {
+    socket.on('sync:snapshot' as never, (wire: StaffSnapshotWire) => {
+      const snapshot = decodeStaffSnapshot(wire);
       m.state = fromData(snapshot.state);
       m.lastSeq = snapshot.seq;
     });

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectDevice, type TestClient } from '../helpers/client.js';
+import { DAY } from '../helpers/domain.js';
 import { ok } from '../helpers/office.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -102,5 +103,47 @@ describe('an admin change and its audit record', () => {
     expect(fault?.stack).toMatch(/^\s+at /);
     expect(lines.join('')).not.toContain('Sentinel');
     expect(server.store.devices.list().some((d) => d.name === 'Sentinel name')).toBe(false);
+  });
+});
+
+describe('the audit view', () => {
+  it('shows every admin change: the office config, the booking list and the interpreters', async () => {
+    server = await startTestServer();
+    const admin = await connect('admin');
+    const adminId = deviceIdOf('admin');
+    const config = structuredClone(admin.state!.config);
+    config.name = 'Mötesplats Borlänge';
+    ok(await admin.command('office:configure', { config }));
+    server.clock.advance(1000);
+    const csv = 'time,reference,language,adults,children\n9:00,MV-3001,uk,2,2\n';
+    // A preview changes nothing, so it is no change to show.
+    ok(await admin.command('appointments:import', { day: DAY, csv, dryRun: true }));
+    ok(await admin.command('appointments:import', { day: DAY, csv, dryRun: false }));
+    server.clock.advance(1000);
+    // A change kept in the audit table, in the same millisecond as the two in the log after it.
+    ok(await admin.query('officer:set_pin', { name: 'Anna', pin: '2468' }));
+    const { interpreterId } = ok(
+      await admin.command('interpreter:add', { language: 'ar', mode: 'onsite', name: 'Tolk Sentinelsson' }),
+    );
+    ok(await admin.command('interpreter:remove', { interpreterId }));
+
+    const { entries } = ok(await admin.query('audit:list', {}));
+    expect(entries.map((e) => [e.action, e.deviceId, e.deviceName, e.officer, e.visitId, e.ticket])).toEqual(
+      [
+        'interpreter_removed',
+        'interpreter_added',
+        'officer:set_pin',
+        'appointments_imported',
+        'config_changed',
+      ].map((action) => [action, adminId, 'admin', null, null, null]),
+    );
+    // What was changed is named, never the data: no booking reference, interpreter, PIN or config.
+    for (const secret of ['MV-3001', 'Sentinelsson', '2468', 'Borlänge'])
+      expect(JSON.stringify(entries)).not.toContain(secret);
+    expect(ok(await admin.query('audit:list', { deviceId: adminId })).entries).toEqual(entries);
+
+    // Paging: a page is the start of the longer one, entries of the same millisecond included.
+    for (const limit of [1, 2, 3, 4])
+      expect(ok(await admin.query('audit:list', { limit })).entries).toEqual(entries.slice(0, limit));
   });
 });

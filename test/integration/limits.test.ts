@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_LIMIT } from '../../server/realtime/handlers.js';
+import { DEFAULT_LIMITS } from '../../server/realtime/budgets.js';
 import { MAX_PAYLOAD_BYTES } from '../../server/realtime/server.js';
 import { DAY } from '../helpers/domain.js';
 import { connectOffice, ok, type Devices } from '../helpers/office.js';
@@ -16,14 +16,14 @@ afterEach(async () => {
 
 describe('socket limits', () => {
   it('a flood from one socket is refused with RATE_LIMITED while other desks carry on', async () => {
-    server = await startTestServer({ rateLimit: DEFAULT_RATE_LIMIT });
+    server = await startTestServer({ limits: DEFAULT_LIMITS });
     office = await connectOffice(server, { signIn: false });
     const flooder = office.desks['mv-1'];
     const acks = await Promise.all(
-      Array.from({ length: DEFAULT_RATE_LIMIT.burst * 3 }, () => flooder.command('queue:call_next', {})),
+      Array.from({ length: DEFAULT_LIMITS.requests.burst * 3 }, () => flooder.command('queue:call_next', {})),
     );
     const limited = acks.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED').length;
-    expect(limited).toBeGreaterThanOrEqual(DEFAULT_RATE_LIMIT.burst);
+    expect(limited).toBeGreaterThanOrEqual(DEFAULT_LIMITS.requests.burst);
     // Everything else was judged normally (nobody is signed in at mv-1), and changed nothing.
     for (const a of acks) if (!a.ok) expect(['RATE_LIMITED', 'NOT_SIGNED_IN']).toContain(a.error.code);
     expect(server.server.engine.head).toBe(0);

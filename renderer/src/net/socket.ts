@@ -1,14 +1,15 @@
 import { io, type Socket } from 'socket.io-client';
 import { RECONNECT_DELAYS } from '../../../shared/reconnect.js';
 import type { CommandName, CommandInput } from '../../../shared/commands.js';
-import type {
-  AckResult,
-  ClientToServerEvents,
-  CommandResult,
-  QueryName,
-  QueryPayload,
-  QueryResults,
-  ServerToClientEvents,
+import {
+  decodeStaffSnapshot,
+  type AckResult,
+  type ClientToServerEvents,
+  type CommandResult,
+  type QueryName,
+  type QueryPayload,
+  type QueryResults,
+  type ServerToClientEvents,
 } from '../../../shared/protocol.js';
 import { lastSeq, officeActions, officeStore } from '../stores/office.js';
 import { sessionActions } from '../stores/session.js';
@@ -26,6 +27,7 @@ export type Credentials =
   | { readonly kind: 'status'; readonly statusToken: string };
 
 const ACK_TIMEOUT_MS = 8_000;
+const REFUSED_RETRY_MS = 5_000;
 const ATTEMPTS = 3;
 
 let socket: OfficeSocket | undefined;
@@ -58,10 +60,16 @@ export function connect(credentials: Credentials): void {
       if (code === 'UNKNOWN_TICKET') statusStore.setState({ unknown: true });
       sessionActions.setConnection('unauthorized');
       s.disconnect();
-    } else sessionActions.setConnection('reconnecting');
+      return;
+    }
+    sessionActions.setConnection('reconnecting');
+    // A refused handshake (the device's sockets at their cap, a fault) is not retried by
+    // socket.io itself; a transport error is.
+    if (!s.active) setTimeout(() => socket === s && s.connect(), REFUSED_RETRY_MS);
   });
   s.on('session:ready', ({ device, serverTime }) => sessionActions.ready(device, serverTime));
-  s.on('sync:snapshot', (snapshot) => {
+  s.on('sync:snapshot', (wire) => {
+    const snapshot = decodeStaffSnapshot(wire);
     sessionActions.syncClock(snapshot.serverTime);
     officeActions.loadSnapshot(snapshot);
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_LIMIT } from '../../../server/realtime/handlers.js';
+import { DEFAULT_LIMITS } from '../../../server/realtime/budgets.js';
 import { MAX_PAYLOAD_BYTES } from '../../../server/realtime/server.js';
 import { ERROR_CODES } from '../../../shared/errors.js';
 import { connectDevice, TestClient } from '../../helpers/client.js';
@@ -25,7 +25,7 @@ describe('hostile connections', () => {
 
   beforeAll(async () => {
     // The real per-socket limit, as in production.
-    server = await startTestServer({ rateLimit: DEFAULT_RATE_LIMIT });
+    server = await startTestServer({ limits: DEFAULT_LIMITS });
     office = await connectOffice(server);
     deskToken = await server.pair('desk', 'af-2');
     statusToken = ok(
@@ -275,7 +275,7 @@ describe('hostile connections', () => {
   it('a flood from one socket is cut to its rate; the desk beside it is served at once', async () => {
     const head = server.server.engine.head;
     const flooder = await connectDevice(server.url, deskToken);
-    const flood = Array.from({ length: DEFAULT_RATE_LIMIT.burst * 5 }, (_, i) =>
+    const flood = Array.from({ length: DEFAULT_LIMITS.requests.burst * 5 }, (_, i) =>
       i % 3 === 0
         ? flooder.raw('sync:snapshot', {})
         : i % 3 === 1
@@ -287,7 +287,7 @@ describe('hostile connections', () => {
     const latency = Date.now() - during;
     const acks = await Promise.all(flood);
     const limited = acks.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED').length;
-    expect(limited).toBeGreaterThanOrEqual(DEFAULT_RATE_LIMIT.burst * 3);
+    expect(limited).toBeGreaterThanOrEqual(DEFAULT_LIMITS.requests.burst * 3);
     for (const a of acks) if (!a.ok) expect(ERROR_CODES).toContain(a.error.code);
     expect(latency).toBeLessThan(1000);
     // Events without an ack are dropped as quietly as they came.

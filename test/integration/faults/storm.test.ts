@@ -41,20 +41,22 @@ describe('a reconnect storm after a restart', () => {
     async () => {
       // The day so far, prepared in-process: devices paired, households checked in, some called.
       const prepared = await startTestServer({ dir, clock: new ManualClock(Date.now()) });
+      // One device per screen, as in an office (a device's sockets are capped): reception and
+      // admin first, then desks round the stations; displays, and a kiosk in every tenth.
       const tokens = {
         staff: [
           await prepared.pair('reception'),
           await prepared.pair('admin'),
-          ...(await Promise.all(DESKS.map((d) => prepared.pair('desk', d)))),
+          ...(await Promise.all(
+            Array.from({ length: 98 }, (_, i) => prepared.pair('desk', DESKS[i % DESKS.length])),
+          )),
         ],
-        public: [
-          await prepared.pair('display'),
-          await prepared.pair('display'),
-          await prepared.pair('kiosk'),
-        ],
+        public: await Promise.all(
+          Array.from({ length: 100 }, (_, i) => prepared.pair(i % 10 === 9 ? 'kiosk' : 'display')),
+        ),
       };
       const statusTokens: string[] = [];
-      const kiosk = await connectDevice(prepared.url, tokens.public[2]!);
+      const kiosk = await connectDevice(prepared.url, tokens.public[9]!);
       const mv = await connectDevice(prepared.url, tokens.staff[2]!);
       const ok = <T>(ack: { ok: true; value: T } | { ok: false; error: { code: string } }) => {
         if (!ack.ok) throw new Error(ack.error.code);
@@ -82,10 +84,8 @@ describe('a reconnect storm after a restart', () => {
       const port = await freePort();
       server = await spawnServer(dir, port, [], script);
       const specs: SwarmSpec[] = [];
-      for (let i = 0; i < 100; i++)
-        specs.push({ kind: 'staff', auth: { token: tokens.staff[i % tokens.staff.length]! } });
-      for (let i = 0; i < 100; i++)
-        specs.push({ kind: 'public', auth: { token: tokens.public[i % tokens.public.length]! } });
+      for (let i = 0; i < 100; i++) specs.push({ kind: 'staff', auth: { token: tokens.staff[i]! } });
+      for (let i = 0; i < 100; i++) specs.push({ kind: 'public', auth: { token: tokens.public[i]! } });
       for (let i = specs.length; i < CLIENTS; i++)
         specs.push({ kind: 'status', auth: { statusToken: statusTokens[i % statusTokens.length]! } });
       swarm = await Swarm.start(server.url, specs, 2);

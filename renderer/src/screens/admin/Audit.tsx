@@ -15,7 +15,8 @@ const MAX_LIMIT = 1000;
 /**
  * Who read or changed which visit: the device, the officer signed in at it, the ticket and what
  * was done. The server sends no note text, so none can show here. Searches and the admin's own
- * device and PIN changes concern no one visit: their ticket is a dash.
+ * changes (devices, PINs, settings, booking list, interpreters) concern no one visit: their
+ * ticket is a dash.
  */
 export function Audit() {
   const { t } = useTranslation('admin');

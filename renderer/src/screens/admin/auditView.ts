@@ -32,6 +32,7 @@ export function instantOf(value: string, timeZone: string): number | undefined {
 
 /**
  * What the server records: a read of visits (`visit:open`, `visit:find`), an admin's change to
- * devices or PINs (`device:revoke`, `officer:set_pin`), or an event type (`called`).
+ * devices or PINs (`device:revoke`, `officer:set_pin`), or an event type (`called`,
+ * `config_changed`).
  */
 export const isRead = (action: string): boolean => action.startsWith('visit:');

@@ -71,6 +71,10 @@ const EVENT_ACTIONS = [
   'device_renew_code',
   'device_revoke',
   'officer_set_pin',
+  'config_changed',
+  'appointments_imported',
+  'interpreter_added',
+  'interpreter_removed',
 ];
 
 /** Keys the source builds from a value (`t(\`status.${status}\`)`), over every value they can take. */

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Statistics } from '../../../../shared/stats.js';
-import { csvFileName, formatCell, tableCsv } from '../../../../renderer/src/screens/admin/csvExport.js';
+import {
+  csvFileName,
+  formatCell,
+  tableCsv,
+  textCell,
+} from '../../../../renderer/src/screens/admin/csvExport.js';
 import { chartSpec } from '../../../../renderer/src/screens/admin/statsCharts.js';
 import {
   addDays,
@@ -203,6 +208,29 @@ describe('CSV export', () => {
       { language: 'en', header: ['Station', 'Wait "median"'] },
     );
     expect(csv).toBe('\uFEFFStation,"Wait ""median"""\r\n"Servicekontoret, Skatteverket",12.5\r\n');
+  });
+
+  it('writes text a spreadsheet would run as a formula as plain text, and numbers as numbers', () => {
+    const formulas = ["=cmd|' /C calc'!A0", '+1', '-1+1', '@SUM(A1)', '\t=1+1', '\r=1+1', '\0=1', '  =1+1'];
+    for (const text of formulas) expect(textCell(text), JSON.stringify(text)).toBe(`'${text}`);
+    for (const text of ['Migrationsverket', 'Kommunen (kommun)', 'A-kassan', '1 + 1', ''])
+      expect(textCell(text)).toBe(text);
+    expect(formatCell('-3', 'sv')).toBe("'-3");
+    expect(formatCell(-3, 'sv')).toBe('-3');
+    expect(formatCell(-2.5, 'sv')).toBe('-2,5');
+
+    const csv = tableCsv(
+      {
+        id: 'stations',
+        columns: ['station', 'waitMedian'],
+        rows: [
+          ["=cmd|' /C calc'!A0", -1],
+          ['\tTabbed', 2],
+        ],
+      },
+      { language: 'en', header: ['Station', '=Wait'] },
+    );
+    expect(csv).toBe(`\uFEFFStation,'=Wait\r\n'=cmd|' /C calc'!A0,-1\r\n'\tTabbed,2\r\n`);
   });
 
   it('formats cells and names files after the table and the period', () => {
