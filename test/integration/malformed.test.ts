@@ -177,6 +177,18 @@ describe('malformed payloads', () => {
     expect(server.server.engine.head).toBe(head);
   });
 
+  it('a command or query with an ack but no payload is answered, and changes nothing', async () => {
+    const head = server.server.engine.head;
+    const socket = office.desks['mv-1'].socket as unknown as {
+      timeout(ms: number): { emitWithAck(event: string): Promise<{ ok: boolean; error?: { code: string } }> };
+    };
+    for (const name of ['visit:park', 'desk:sign_out', 'visit:open', 'sync:snapshot']) {
+      const ack = await socket.timeout(2000).emitWithAck(name);
+      expect(ack, name).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    }
+    expect(server.server.engine.head).toBe(head);
+  });
+
   it('the server still serves after all of it', async () => {
     ok(await office.desks['mv-1'].command('visit:park', { visitId }));
   });
