@@ -182,12 +182,12 @@ export class OfficeEngine {
   }
 
   /**
-   * While a sync runs, commands wait: they are decided as one group when it returns, which keeps
-   * groups large and transactions few. Otherwise after the current turn of the event loop, so
-   * that whatever else arrived in it joins the group.
+   * After the current turn of the event loop, so that whatever else arrived in it joins the
+   * group. A sync in flight does not hold the next group back: it is decided and committed while
+   * the disk works (the CPU and the disk overlap), and made durable by the sync after.
    */
   private schedule(): void {
-    if (this.scheduled || this.syncing) return;
+    if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => this.drain());
   }
@@ -272,7 +272,8 @@ export class OfficeEngine {
         // One broadcast for everything this sync made durable: fewer, larger messages.
         const committed = groups.flatMap((g) => this.answer(g));
         if (committed.length > 0) for (const listener of this.commitListeners) listener(committed);
-        if (this.queue.length > 0 || this.dayWaiters.length > 0) this.schedule();
+        // The groups committed while this sync ran.
+        this.syncAndAnswer();
       },
       (error: unknown) => {
         // The disk refused to make committed writes durable: what is on it is unknown, and only

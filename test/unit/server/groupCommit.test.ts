@@ -128,7 +128,7 @@ describe('group commit', () => {
     expect(second.acks[0]).toMatchObject({ ok: false, error: { code: 'QUEUE_EMPTY' } });
   });
 
-  it('commands that arrive during a sync wait for it, then commit as one group', async () => {
+  it('commands that arrive during a sync are committed meanwhile, as the next group, and acked after the next sync', async () => {
     const syncs = held.syncs;
     const first = send(actors.kiosk, walkIn());
     await tick();
@@ -137,7 +137,9 @@ describe('group commit', () => {
     const later = [send(actors.kiosk, walkIn()), send(actors.kiosk, walkIn()), send(actors.kiosk, walkIn())];
     await tick();
     await tick();
-    expect(held.syncs).toBe(syncs + 1); // still the first sync: the others wait
+    expect(held.syncs).toBe(syncs + 1); // still the first sync: the others wait for theirs
+    expect(held.store.head()).toBe(engine.head + 4); // but are in the file already
+    expect(later.map((l) => l.acks)).toEqual([[], [], []]);
     held.release();
     await settle();
     expect(first.acks[0]?.ok).toBe(true);
