@@ -90,6 +90,7 @@ export class Devices {
         `UPDATE devices SET token_hash = ?, pairing_hash = NULL, pairing_expires = NULL, paired_at = ? WHERE id = ?`,
       )
       .run(hashSecret(token), now, row.id);
+    this.holders.delete(row.id);
     return { device: this.get(row.id)!, token };
   }
 
@@ -107,13 +108,32 @@ export class Devices {
    * or the admin screen alike.
    */
   holdsToken(id: string, tokenHash: string): boolean {
-    this.selectHolder ??= this.db.prepare<[string, string], { id: string }>(
-      `SELECT id FROM devices WHERE id = ? AND token_hash = ? AND revoked_at IS NULL`,
-    );
-    return this.selectHolder.get(id, tokenHash) !== undefined;
+    // Asked at every request: answered from memory while nothing else wrote to the database
+    // (SQLite's data_version moves when another connection, such as the CLI's, commits; this
+    // connection's own changes of a token clear the memory where they are made).
+    this.statements ??= {
+      holder: this.db.prepare<[string, string], { id: string }>(
+        `SELECT id FROM devices WHERE id = ? AND token_hash = ? AND revoked_at IS NULL`,
+      ),
+      dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
+    };
+    const version = this.statements.dataVersion.get()!;
+    if (version !== this.holdersAsOf) {
+      this.holders.clear();
+      this.holdersAsOf = version;
+    }
+    if (this.holders.get(id) === tokenHash) return true;
+    const holds = this.statements.holder.get(id, tokenHash) !== undefined;
+    if (holds) this.holders.set(id, tokenHash);
+    return holds;
   }
 
-  private selectHolder: Statement<[string, string], { id: string }> | undefined;
+  private statements:
+    | { holder: Statement<[string, string], { id: string }>; dataVersion: Statement<[], number> }
+    | undefined;
+  /** Device id → the token hash last found to hold it, valid while data_version stays at `holdersAsOf`. */
+  private readonly holders = new Map<string, string>();
+  private holdersAsOf = -1;
 
   touch(id: string, now: number): void {
     this.db.prepare(`UPDATE devices SET last_seen_at = ? WHERE id = ?`).run(now, id);
@@ -137,6 +157,7 @@ export class Devices {
 
   /** A revoked device's token and code stop working at once. */
   revoke(id: string, now: number): boolean {
+    this.holders.delete(id);
     return (
       this.db
         .prepare(

@@ -1,6 +1,8 @@
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDevice, type TestClient } from '../helpers/client.js';
+import { OfficeStore } from '../../server/store/store.js';
 import { T0 } from '../helpers/domain.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -89,6 +91,18 @@ describe('hardening', () => {
     const code = server.store.devices.renewCode(movedId, server.clock.now())!;
     expect(server.store.devices.pair(code, server.clock.now())).toBeDefined();
     expect(await moved.command('visit:check_in', walkIn)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+
+    // Through a connection of its own to the file, as the CLI makes: the server's memory of who
+    // holds a token gives way to it.
+    const viaCli = await device(await server.pair('kiosk'));
+    expect((await viaCli.command('visit:check_in', walkIn)).ok).toBe(true);
+    const cli = OfficeStore.open(join(server.dir, 'motesplats.sqlite'));
+    cli.devices.revoke(server.store.devices.list().at(-1)!.id, server.clock.now());
+    cli.close();
+    expect(await viaCli.command('visit:check_in', walkIn)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
