@@ -10,6 +10,7 @@ import type { Logger } from './log.js';
 import { OfficeEngine } from './office/engine.js';
 import { startRetention } from './office/retentionJob.js';
 import { StatsService } from './stats/service.js';
+import { SqliteRollups } from './store/statsDays.js';
 import { DEFAULT_LIMITS, type DeviceLimits } from './realtime/budgets.js';
 import {
   attachRealtime,
@@ -65,11 +66,15 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
   const firstTurn = engine.startDayIfDue().then((turned) => {
     if (!turned.ok) log.warn({ code: turned.error.code }, 'office day not started');
   });
-  const stats = new StatsService(store.db.name);
+  const stats = new StatsService(store.db.name, new SqliteRollups(store.db), log);
   // After the day's first turn: the turn writes, and retention's checkpoint should come last.
   const retention = firstTurn.then(() =>
     startRetention(store, engine, clock, log, parts.retentionDelayMs ?? 10_000),
   );
+  // Once the day has turned, the days before it are finished: the worker sums those not yet kept
+  // and warms up for the admin's first request, off this thread, and after a retention run at
+  // start, whose checkpoint its reading would hold up.
+  void retention.then(() => stats.warmUp(engine.state.day, engine.state.config));
   const http = createServer(
     createRequestHandler({
       engine,

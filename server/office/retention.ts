@@ -29,7 +29,8 @@ function keptFrom(config: OfficeConfig, now: number, dataClass: DataClass, agenc
  * log's one exception to append-only: the law's erasure comes first). Every statement runs on
  * every run, whatever the projection says: the log can hold data the projection no longer shows
  * (names later cleared), and a booking list holds references no visit ever took up. Statistics
- * do not change, since they use no personal field. With `secure_delete` on, erased content is
+ * do not change, since they use no personal field: neither do the finished days' rollups
+ * (server/store/statsDays.ts), which are kept as they are. With `secure_delete` on, erased content is
  * zeroed in the file; the caller then empties the WAL of older copies with `truncateWal`. Each
  * erasure is recorded: class, number of visits, when; never what.
  */
