@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /**
- * Folder rules follow DESIGN.md §4: `shared/` is pure (no Node, DOM, Electron, React, socket.io or
+ * Folder rules follow docs/ARCHITECTURE.md §2: `shared/` is pure (no Node, DOM, Electron, React, socket.io or
  * SQLite), the renderer never reaches into the server, and only the renderer's socket module
  * touches socket.io.
  */
@@ -122,7 +122,7 @@ export default tseslint.config(
     },
   },
   {
-    // The desktop shell (DESIGN.md §4, STYLE.md 8): only main.ts and preload.ts touch Electron, the
+    // The desktop shell (docs/ARCHITECTURE.md §11): only main.ts and preload.ts touch Electron, the
     // rest is plain and unit-tested; raw IPC lives only in the typed wrapper (electron/src/ipc/).
     files: ['electron/src/**/*.ts'],
     languageOptions: { globals: globals.node },

@@ -34,9 +34,9 @@ export const SYSTEM_ACTOR: Actor = { deviceId: 'system', role: 'system', deskId:
 const visitId = UuidSchema;
 
 /**
- * The events of DESIGN.md §3, plus the few the journey needs to be whole (sign-in, reinstate,
- * household and appointment changes, the day's turn). Personal data appears only in
- * `checked_in.private`, `household_set.members`, `note_added.note.text` and
+ * The events of docs/ARCHITECTURE.md §3: the journey's, plus the few it needs to be whole
+ * (sign-in, reinstate, household and appointment changes, the day's turn). Personal data appears
+ * only in `checked_in.private`, `household_set.members`, `note_added.note.text` and
  * `appointments_imported.appointments`; views.ts strips exactly these for staff screens.
  */
 export const DomainEventSchema = z.discriminatedUnion('type', [

@@ -52,7 +52,7 @@ export const DeskSchema = z.object({
 });
 export type Desk = z.infer<typeof DeskSchema>;
 
-/** The named, switchable queue rules of DESIGN.md §3. */
+/** The named, switchable queue rules of docs/ARCHITECTURE.md §3. */
 export const QueueRulesSchema = z.object({
   /** Visits that come from the previous step of the chain go before fresh arrivals. */
   handedOverFirst: z.boolean(),

@@ -6,8 +6,8 @@ import type { OfficeState } from './state.js';
 import type { Member, Step, Visit } from './visit.js';
 
 /**
- * The queue rules of DESIGN.md §3 as named pure functions. The server decides with them and
- * the screens show the same order with them, so the two cannot disagree.
+ * The queue rules of docs/ARCHITECTURE.md §3 as named pure functions. The server decides with
+ * them and the screens show the same order with them, so the two cannot disagree.
  */
 
 export interface QueueEntry {

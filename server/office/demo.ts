@@ -3,7 +3,10 @@ import { OfficeConfigSchema, type OfficeConfig, type Station } from '../../share
 
 const item = (id: string, sv: string, en: string) => ({ id, label: { sv, en } });
 
-/** The four meetings of a Mötesplats (DESIGN.md §1), each with the checklist of what happens there. */
+/**
+ * The four meetings of a Mötesplats (docs/ARCHITECTURE.md §3), each with the checklist of what
+ * happens there.
+ */
 const stations: Station[] = [
   {
     id: 'mv',

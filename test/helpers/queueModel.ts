@@ -6,7 +6,7 @@ import type { StepStatus } from '../../shared/visit.js';
 import { DESKS, type DeskId } from './office.js';
 
 /**
- * A deliberately simple model of the demo office's queues, written from DESIGN.md §3 and the
+ * A deliberately simple model of the demo office's queues, written from docs/ARCHITECTURE.md §3 and the
  * README rather than from `shared/decide`: four stations in a chain, two desks each, a visit's
  * steps, who waits where in which order, who is at which desk. Model-based tests run random
  * command sequences against the real thing and this model side by side; where they disagree,

@@ -32,7 +32,7 @@ interface Household {
  * A whole day at the office over real sockets: households check in (booked and walk-in), have
  * their members recorded, get shared and agency-only notes at every agency, and pass the chain;
  * each one's status page is open on its phone. Every message each screen receives is kept, and
- * checked against what its role may see (DESIGN.md §5, offentlighets- och sekretesslagen):
+ * checked against what its role may see (docs/ARCHITECTURE.md §9, offentlighets- och sekretesslagen):
  * displays and kiosks nothing personal; status pages only their own ticket; staff streams no
  * personal data at all; and what each desk reads with visit:open only its own agency's notes and
  * the shared notes of households that consented.

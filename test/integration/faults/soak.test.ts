@@ -10,7 +10,7 @@ import { LONG } from '../../helpers/long.js';
 import { DESKS, ok, type DeskId } from '../../helpers/office.js';
 import type { SoakRequest, SoakSample } from '../../helpers/soakServer.js';
 
-const HOUSEHOLDS_PER_DAY = 600; // the top of DESIGN.md §6
+const HOUSEHOLDS_PER_DAY = 600; // the top of docs/ARCHITECTURE.md §1
 const DAYS = 2;
 const HOUR = 3_600_000;
 const TICK = (8 * HOUR) / HOUSEHOLDS_PER_DAY;

@@ -53,7 +53,7 @@ const ACTORS: Record<Role, Actor> = {
   display: actors.display,
 };
 
-/** DESIGN.md §2 and §5: who may send what. Display devices send nothing. */
+/** docs/ARCHITECTURE.md §9: who may send what. Display devices send nothing. */
 const EXPECTED: Record<CommandName, string> = {
   'visit:check_in': 'admin kiosk reception',
   'visit:update': 'admin desk reception',
