@@ -1,5 +1,5 @@
 /**
- * How big each measurement is. `full` is the run that BENCHMARKS.md records (under ten minutes on
+ * How big each measurement is. `full` is the run that BENCHMARKS.md records (under fifteen minutes on
  * the two-core development machine); `quick` is for development; `tiny` only proves that every
  * part still runs (the test suite's guard against rot), and its figures mean nothing.
  */
@@ -11,12 +11,12 @@ export interface Sizes {
     readonly clients: readonly number[];
     /** Open-loop command rates, per second. */
     readonly rates: readonly number[];
-    /** How long each rate is measured, after the warm-up. */
-    readonly seconds: (rate: number) => number;
+    /** How long each round measures a rate, after its warm-up. */
+    readonly roundSeconds: (rate: number) => number;
     readonly warmupSeconds: number;
     /**
-     * Each system's measurement is split into this many rounds, taken in turns with the other
-     * systems' (each round has its own warm-up).
+     * Rounds per system, rate and number of clients, taken in turns with the other systems'
+     * (each round has its own warm-up); a figure is the median of the rounds' (parts/latency.ts).
      */
     readonly rounds: number;
     /** Load-generator processes the clients are spread over. */
@@ -44,16 +44,37 @@ export interface Sizes {
     readonly settleMs: number;
   };
   readonly screens: { readonly queue: number };
+  readonly checkin: {
+    /** Visits already in the day, side by side; the first is the reference for the others. */
+    readonly visits: readonly number[];
+    /** The time of day the office stands at when the check-ins are measured. */
+    readonly until: string;
+    /** Check-ins before the measured ones, not counted (the JIT, the first snapshot's garbage). */
+    readonly warmup: number;
+    /** Measured check-ins at each size, in this many rounds that take the sizes in turns. */
+    readonly count: number;
+    readonly rounds: number;
+  };
 }
+
+/**
+ * The check-ins' day stands at 18:30: the simulated households take about four hours over their
+ * four stations, so this is when most of them have left (85 %) while some still wait (8 %) and a
+ * few sit at desks, as in a busy office late in the afternoon; at 16:00 half would still wait.
+ */
+const CUT = '18:30';
 
 export const SIZES: Record<Mode, Sizes> = {
   full: {
     latency: {
-      clients: [40, 200, 1000],
+      // N = 40 had no goal, and five rounds of it cost as much as N = 200.
+      clients: [200, 1000],
       rates: [10, 100],
-      seconds: (rate) => (rate <= 10 ? 8 : 4),
+      roundSeconds: (rate) => (rate <= 10 ? 6 : 2),
       warmupSeconds: 1,
-      rounds: 2,
+      // Seven rather than five: with five, two runs' ratios at N = 200 came out up to 22 % apart
+      // here, with seven 14 %.
+      rounds: 7,
       workers: 2,
     },
     durable: { desks: [1, 12], seconds: 4, warmupSeconds: 1 },
@@ -63,14 +84,15 @@ export const SIZES: Record<Mode, Sizes> = {
     memory: { clients: 1000, daySeconds: 90, visits: 300, workers: 2 },
     display: { calls: 10_000, settleMs: 500 },
     screens: { queue: 500 },
+    checkin: { visits: [0, 2000, 8000, 20_000], until: CUT, warmup: 30, count: 300, rounds: 5 },
   },
   quick: {
     latency: {
-      clients: [40, 200],
+      clients: [200],
       rates: [10, 100],
-      seconds: (rate) => (rate <= 10 ? 4 : 3),
-      warmupSeconds: 1,
-      rounds: 2,
+      roundSeconds: (rate) => (rate <= 10 ? 3 : 1),
+      warmupSeconds: 0.5,
+      rounds: 5,
       workers: 2,
     },
     durable: { desks: [1, 12], seconds: 2, warmupSeconds: 0.5 },
@@ -80,14 +102,15 @@ export const SIZES: Record<Mode, Sizes> = {
     memory: { clients: 200, daySeconds: 30, visits: 120, workers: 1 },
     display: { calls: 1000, settleMs: 500 },
     screens: { queue: 500 },
+    checkin: { visits: [0, 2000, 8000, 20_000], until: CUT, warmup: 20, count: 100, rounds: 5 },
   },
   tiny: {
     latency: {
       clients: [12],
       rates: [20],
-      seconds: () => 0.6,
+      roundSeconds: () => 0.3,
       warmupSeconds: 0.2,
-      rounds: 2,
+      rounds: 5,
       workers: 1,
     },
     durable: { desks: [2], seconds: 0.3, warmupSeconds: 0.1 },
@@ -97,6 +120,7 @@ export const SIZES: Record<Mode, Sizes> = {
     memory: { clients: 12, daySeconds: 3, visits: 10, workers: 1 },
     display: { calls: 30, settleMs: 50 },
     screens: { queue: 20 },
+    checkin: { visits: [0, 100], until: CUT, warmup: 3, count: 10, rounds: 2 },
   },
 };
 
@@ -110,7 +134,7 @@ export interface ClientMix {
   readonly statusPages: number;
 }
 
-/** 12 desks, 4 displays, 2 kiosks, reception and admin (DESIGN.md §6); the rest are status pages. */
+/** 12 desks, 4 displays, 2 kiosks, reception, admin (docs/ARCHITECTURE.md §1); the rest are status pages. */
 export function clientMix(clients: number): ClientMix {
   const staff =
     clients >= 40

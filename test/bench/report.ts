@@ -14,7 +14,17 @@ export interface Figure {
   readonly baselines?: Readonly<Record<string, { readonly value: number | null; readonly unit: string }>>;
   /** value ÷ baseline, by the baseline's name. */
   readonly ratios?: Readonly<Record<string, number | null>>;
+  /**
+   * The smallest and largest of the ratios a ratio above is the median of (one per round), by
+   * the baseline's name: how far apart the rounds were.
+   */
+  readonly spreads?: Readonly<Record<string, Spread>>;
   readonly note?: string;
+}
+
+export interface Spread {
+  readonly min: number | null;
+  readonly max: number | null;
 }
 
 export interface PartResult {
@@ -58,7 +68,20 @@ export function figure(
     Object.fromEntries(
       Object.entries(extra.baselines).map(([name, b]) => [name, { value: known(b.value), unit: b.unit }]),
     );
-  return { id, label, value: known(value), unit, ...extra, ...(baselines && { baselines }) };
+  const spreads =
+    extra.spreads &&
+    Object.fromEntries(
+      Object.entries(extra.spreads).map(([name, s]) => [name, { min: known(s.min), max: known(s.max) }]),
+    );
+  return {
+    id,
+    label,
+    value: known(value),
+    unit,
+    ...extra,
+    ...(baselines && { baselines }),
+    ...(spreads && { spreads }),
+  };
 }
 
 function show(value: number | null, unit: string): string {
@@ -79,8 +102,15 @@ export function table(results: Results): string {
       const baselines = Object.entries(f.baselines ?? {})
         .map(([name, b]) => `${name} ${show(b.value, b.unit)}`)
         .join(', ');
+      const spread = (name: string) => {
+        const s = f.spreads?.[name];
+        return s && s.min !== null && s.max !== null ? ` (${show(s.min, '')}–${show(s.max, '×')})` : '';
+      };
       const ratios = Object.entries(f.ratios ?? {})
-        .map(([name, r]) => `${show(r, '×')}${Object.keys(f.ratios ?? {}).length > 1 ? ` ${name}` : ''}`)
+        .map(
+          ([name, r]) =>
+            `${show(r, '×')}${spread(name)}${Object.keys(f.ratios ?? {}).length > 1 ? ` ${name}` : ''}`,
+        )
         .join(', ');
       rows.push([part, f.label, show(f.value, f.unit), baselines, ratios]);
     }

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBundles } from './build.js';
+import { checkinPart } from './parts/checkin.js';
 import { SIZES, type Mode } from './config.js';
 import { evaluateGoals, REQUIRED } from './goals.js';
 import { LoadPool } from './load/pool.js';
@@ -18,8 +19,8 @@ import { ROOT, RUN_DIR } from './paths.js';
 import { goalsTable, table, writeResults, type PartResult, type Results } from './report.js';
 
 /**
- * `npm run bench`: every measurement of issue 6 in one run, side by side with its baselines, in
- * under ten minutes on the two-core development machine. `--quick` for development; `--tiny`
+ * `npm run bench`: every measurement of issues 6 and 11 in one run, side by side with its baselines, in
+ * under fifteen minutes on the two-core development machine. `--quick` for development; `--tiny`
  * (with `--quick`) only proves that everything still runs; `--only latency,durable` picks parts;
  * `--out` names the results file (default bench-results.json).
  */
@@ -31,6 +32,7 @@ const PARTS: Record<string, (ctx: RunContext) => Promise<PartResult>> = {
   memory: memoryPart,
   display: displayPart,
   screens: screensPart,
+  checkin: checkinPart,
 };
 
 const { values } = parseArgs({

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -18,7 +17,7 @@ import { benchOffice } from '../office/benchOffice.js';
 import { CACHE_DIR } from '../paths.js';
 import { addDays, LAST_DAY, officeDays } from './calendar.js';
 import type { HistoryJob } from './historyMain.js';
-import type { Devices } from './simulate.js';
+import { newDevices } from './simulate.js';
 import type { Erasure } from './writer.js';
 
 /** Bump when the generator writes anything differently: cached histories are then made again. */
@@ -66,12 +65,7 @@ export async function ensureHistory(sizes: Sizes['history'], log: (m: string) =>
     (h) => h.length > 0,
   );
   const config = benchOffice();
-  const devices: Devices = {
-    kiosk: randomUUID(),
-    reception: randomUUID(),
-    admin: randomUUID(),
-    desks: Object.fromEntries(config.desks.map((d) => [d.id, randomUUID()])),
-  };
+  const devices = newDevices(config);
   const erase: Erasure = {
     personalBefore: addDays(LAST_DAY, -30),
     tokensBefore: LAST_DAY,

@@ -52,24 +52,16 @@ const secondaryIndexes = () =>
 function writeDays(j: Extract<HistoryJob, { job: 'days' | 'tail' }>) {
   const first = j.days[0]!;
   if (store.config() === undefined) store.seed(config, j.from, at(j.from, '00:00'));
+  const writer = new HistoryWriter(db, j.erase);
   if (j.job === 'days') {
     // Built once, after the merge: the same indexes, in fewer pages than a year of inserts leaves.
     for (const index of secondaryIndexes()) db.exec(`DROP INDEX ${index.name}`);
-    const insert = db.prepare(
-      `INSERT OR IGNORE INTO devices (id, name, role, desk_id, created_at) VALUES (?, ?, ?, ?, ?)`,
-    );
-    const created = at(first, '07:00');
-    insert.run(j.devices.kiosk, 'Kiosk', 'kiosk', null, created);
-    insert.run(j.devices.reception, 'Reception', 'reception', null, created);
-    insert.run(j.devices.admin, 'Admin', 'admin', null, created);
-    for (const [deskId, id] of Object.entries(j.devices.desks))
-      insert.run(id, deskId, 'desk', deskId, created);
+    writer.writeDevices(j.devices, at(first, '07:00'));
   } else {
     // From here on nothing is checkpointed: these days stay in the WAL.
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.pragma('wal_autocheckpoint = 0');
   }
-  const writer = new HistoryWriter(db, j.erase);
   const r = rng(j.seed);
   const sim = new OfficeSimulator(config, j.devices, r, j.from);
   const perDay: Record<string, number> = {};

@@ -6,12 +6,15 @@ import { officeInstant } from '../../../shared/day.js';
 import { decide, decideStartDay } from '../../../shared/decide/index.js';
 import { SYSTEM_ACTOR, type Actor, type DomainEvent, type EventEnvelope } from '../../../shared/events.js';
 import type { OfficeConfig } from '../../../shared/office.js';
-import { handoverTargets } from '../../../shared/queue.js';
+import { deskIsBusy, handoverTargets } from '../../../shared/queue.js';
 import { initialState, type OfficeState } from '../../../shared/state.js';
 import type { Note, Visit, VisitPrivate } from '../../../shared/visit.js';
 import type { Rng } from '../../helpers/rng.js';
 
 const MINUTE = 60_000;
+
+/** A command due after the day's cut (`runDay`'s `until`): its household stops where it is. */
+class PastTheCut extends Error {}
 
 /** A committed command: what the engine appends and records. */
 export interface SimCommand {
@@ -53,6 +56,16 @@ export interface Devices {
   readonly desks: Readonly<Record<string, string>>;
 }
 
+/** A device id for each screen the simulated commands come from. */
+export function newDevices(config: OfficeConfig): Devices {
+  return {
+    kiosk: randomUUID(),
+    reception: randomUUID(),
+    admin: randomUUID(),
+    desks: Object.fromEntries(config.desks.map((d) => [d.id, randomUUID()])),
+  };
+}
+
 const LANGUAGES = ['ar', 'ar', 'ar', 'fa', 'prs', 'ti', 'so', 'uk', 'en', 'sv'] as const;
 const NAMES = ['Amina', 'Yusuf', 'Hana', 'Dawit', 'Olena', 'Farid', 'Leyla', 'Samir', 'Mariam', 'Abdi'];
 
@@ -68,6 +81,8 @@ export class OfficeSimulator {
   private ended: FinalVisit[] = [];
   private audit: AuditRow[] = [];
   private n = 0;
+  /** Nothing happens after this instant of the day being run. */
+  private until = Infinity;
 
   constructor(
     private readonly config: OfficeConfig,
@@ -79,6 +94,7 @@ export class OfficeSimulator {
   }
 
   private exec(actor: Actor, command: Command, at: number): unknown {
+    if (at > this.until) throw new PastTheCut();
     const decision = decide(this.state, command, {
       now: at,
       actor,
@@ -147,9 +163,15 @@ export class OfficeSimulator {
     };
   }
 
-  /** A whole office day: officers sign in, the booking list is imported, households come and go. */
-  runDay(day: string, visits: number): DayBatch {
+  /**
+   * A whole office day: officers sign in, the booking list is imported, households come and go.
+   * With `until` (after the doors open), the day as it stands at that instant: each household
+   * stops where it is then (waiting in a queue, or at a desk, at most one a desk), and the batch
+   * holds every visit of the day, the open ones as they stand.
+   */
+  runDay(day: string, visits: number, until = Infinity): DayBatch {
     const { r, config, devices } = this;
+    this.until = until;
     const at = (time: string) => officeInstant(day, time, config.timeZone);
     const admin: Actor = { deviceId: devices.admin, role: 'admin', deskId: null, officer: null };
     const kiosk: Actor = { deviceId: devices.kiosk, role: 'kiosk', deskId: null, officer: null };
@@ -202,12 +224,18 @@ export class OfficeSimulator {
         : { at: at('08:30') + r.int(0, 390) * MINUTE + r.int(0, 59) * 1000, booking: null },
     ).sort((a, b) => a.at - b.at);
     for (const arrival of arrivals)
-      this.household(arrival.at, arrival.booking, interpreterId, { kiosk, reception }, cid);
+      try {
+        this.household(arrival.at, arrival.booking, interpreterId, { kiosk, reception }, cid);
+      } catch (error) {
+        if (!(error instanceof PastTheCut)) throw error;
+      }
+    this.until = Infinity;
 
+    const open = Number.isFinite(until) ? [...this.state.visits.keys()].map((id) => this.finalOf(id)) : [];
     const batch: DayBatch = {
       day,
       commands: this.commands,
-      visits: this.ended,
+      visits: [...this.ended, ...open],
       state: this.state,
       audit: this.audit,
     };
@@ -271,7 +299,12 @@ export class OfficeSimulator {
       const visit = this.state.visits.get(visitId)!;
       if (visit.status !== 'active' || visit.current === null) break;
       const step = visit.steps[visit.current]!;
-      const deskIds = config.desks.filter((d) => d.stationId === step.stationId).map((d) => d.id);
+      // A desk holds one household at a time. Only a cut day leaves one there (every other
+      // household finishes its meeting before the next starts), so elsewhere all are free.
+      const deskIds = config.desks
+        .filter((d) => d.stationId === step.stationId && !deskIsBusy(this.state, d.id))
+        .map((d) => d.id);
+      if (deskIds.length === 0) return; // waits in the queue until the cut
       const deskId = r.pick(deskIds);
       const desk: Actor = {
         deviceId: devices.desks[deskId]!,

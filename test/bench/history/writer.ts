@@ -10,7 +10,7 @@ import {
 } from '../../../server/store/visitRows.js';
 import { visitIdOf, type DomainEvent, type EventEnvelope } from '../../../shared/events.js';
 import { AGENCIES } from '../../../shared/office.js';
-import type { DayBatch, FinalVisit } from './simulate.js';
+import type { DayBatch, Devices, FinalVisit } from './simulate.js';
 
 /** Where the history's personal data stands, as the daily retention job would have left it. */
 export interface Erasure {
@@ -106,7 +106,21 @@ export class HistoryWriter {
         `INSERT INTO erasures (at, data_class, agency, before_day, visits) VALUES (?, ?, ?, ?, ?)`,
       ),
       meta: db.prepare(`INSERT OR REPLACE INTO meta VALUES (?, ?)`),
+      device: db.prepare(
+        `INSERT OR IGNORE INTO devices (id, name, role, desk_id, created_at) VALUES (?, ?, ?, ?, ?)`,
+      ),
     };
+  }
+
+  /** The screens the simulated commands come from, as the admin would have added them. */
+  writeDevices(devices: Devices, at: number): void {
+    this.db.transaction(() => {
+      this.st.device.run(devices.kiosk, 'Kiosk', 'kiosk', null, at);
+      this.st.device.run(devices.reception, 'Reception', 'reception', null, at);
+      this.st.device.run(devices.admin, 'Admin', 'admin', null, at);
+      for (const [deskId, id] of Object.entries(devices.desks))
+        this.st.device.run(id, deskId, 'desk', deskId, at);
+    })();
   }
 
   writeDay(batch: DayBatch): void {

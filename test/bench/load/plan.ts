@@ -86,7 +86,17 @@ function payloadOf(name: string, visitId: string): Record<string, unknown> {
   }
 }
 
-/** Households needed for `count` commands of the plan above, with room to spare. */
-export function visitsFor(count: number): number {
-  return Math.ceil(count / 6) + 8;
+/**
+ * The `gap` for a rate: a tenth of a second of commands at 100/s and more, so that the server
+ * must fall that far behind before commands could overtake each other.
+ */
+export const gapFor = (rate: number) => Math.max(20, rate / 2);
+
+/**
+ * Households needed for `count` commands of the plan above, with room to spare: while the first
+ * `gap` commands go out only the first station works (two commands a household), then it takes
+ * about one command in eight.
+ */
+export function visitsFor(count: number, gap: number): number {
+  return Math.ceil(gap / 2 + count / 6) + 8;
 }

@@ -6,8 +6,8 @@ export const CHAIN = ['mv', 'af', 'skv-fk', 'kommun'] as const;
 
 /**
  * The office the benchmarks run: the demo office (four agencies, eight languages) with three
- * desks per station, twelve in all, inside DESIGN.md §6's 5–30. A recall pause of zero lets the
- * display benchmark call as fast as the server takes it.
+ * desks per station, twelve in all, inside the 5–30 desks of docs/ARCHITECTURE.md §1. A recall
+ * pause of zero lets the display benchmark call as fast as the server takes it.
  */
 export function benchOffice(options: { desksPerStation?: number; recallPauseSeconds?: number } = {}) {
   const demo = demoOffice();

@@ -29,6 +29,8 @@ export async function startOffice(options: {
   rendererDir?: string;
   /** The time the devices are created at: the server's clock, if anchored. */
   now?: number;
+  /** A day under way, written before the server opens the database. */
+  today?: ServerArgs['today'];
 }): Promise<OfficeRun> {
   const config = options.config ?? benchOffice();
   const dataFile = options.dataFile ?? join(options.dir, 'motesplats.sqlite');
@@ -39,6 +41,7 @@ export async function startOffice(options: {
     logLevel: 'info',
     ...(options.clock && { clock: options.clock }),
     ...(options.rendererDir && { rendererDir: options.rendererDir }),
+    ...(options.today && { today: options.today }),
   });
   const devices = await pairDevices(
     server.url,
@@ -59,24 +62,27 @@ export const deskClient = (deskId: string) => `desk:${deskId}`;
 
 /**
  * The office's clients as load-generator specs: desks and kiosks send (the drivers); displays,
- * reception, admin and the status pages (spread over `visitors`) only listen.
+ * reception, admin and the status pages (spread over `visitors`) only listen. `prefix` sets
+ * apart the clients of several offices connected at once.
  */
 export function officeClients(
   devices: readonly PairedDevice[],
   visitors: readonly Visitor[],
   statusPages: number,
+  prefix = '',
 ): { drivers: ClientSpec[]; listeners: ClientSpec[] } {
   const drivers: ClientSpec[] = [];
   const listeners: ClientSpec[] = [];
   devices.forEach((d, k) => {
-    if (d.role === 'desk') drivers.push({ id: deskClient(d.deskId!), role: 'desk', token: d.token });
-    else if (d.role === 'kiosk') drivers.push({ id: `kiosk:${k}`, role: 'kiosk', token: d.token });
-    else listeners.push({ id: `${d.role}:${k}`, role: d.role, token: d.token });
+    if (d.role === 'desk')
+      drivers.push({ id: `${prefix}${deskClient(d.deskId!)}`, role: 'desk', token: d.token });
+    else if (d.role === 'kiosk') drivers.push({ id: `${prefix}kiosk:${k}`, role: 'kiosk', token: d.token });
+    else listeners.push({ id: `${prefix}${d.role}:${k}`, role: d.role, token: d.token });
   });
   for (let k = 0; k < statusPages && visitors.length > 0; k++) {
     const visitor = visitors[k % visitors.length]!;
     listeners.push({
-      id: `status:${k}`,
+      id: `${prefix}status:${k}`,
       role: 'status',
       statusToken: visitor.statusToken,
       visitId: visitor.visitId,

@@ -1,4 +1,5 @@
 import { bundlePath } from '../build.js';
+import type { TodayInfo } from '../history/today.js';
 import { Child } from '../lib/child.js';
 import type { ServerArgs } from './serverMain.js';
 
@@ -26,6 +27,8 @@ export class OfficeServerProcess {
     readonly head: number,
     /** Where the start's time went, as the server measured it. */
     readonly phases: Record<string, number>,
+    /** What the day held when the server opened it, if it was written first (`args.today`). */
+    readonly today: TodayInfo | undefined,
   ) {}
 
   /** Forks the server; `ready` resolves once it listens (the fork time is `child.forkedAt`). */
@@ -44,6 +47,7 @@ export class OfficeServerProcess {
         (listening.at as number) - child.forkedAt,
         listening.head as number,
         listening.phases as Record<string, number>,
+        listening.today as TodayInfo | undefined,
       );
     });
     return { child, ready };
@@ -64,6 +68,11 @@ export class OfficeServerProcess {
   /** Starts a paused clock: the office's time runs from now on. */
   startClock(): Promise<void> {
     return this.child.request('clock:start');
+  }
+
+  /** CPU microseconds the server has used so far. */
+  cpu(): Promise<number> {
+    return this.child.request('cpu');
   }
 
   memory(gc = false): Promise<MemoryUse> {

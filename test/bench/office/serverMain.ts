@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../../../server/clock.js';
 import { createLogger } from '../../../server/log.js';
 import { OfficeStore } from '../../../server/store/store.js';
 import type { OfficeConfig } from '../../../shared/office.js';
+import { writeToday, type Today, type TodayInfo } from '../history/today.js';
 import { emit, serve } from '../lib/child.js';
 import { monoMs } from '../lib/clock.js';
 import { eventLoopMonitor } from '../lib/eventLoop.js';
@@ -12,8 +13,9 @@ import { eventLoopMonitor } from '../lib/eventLoop.js';
  * The office server as the benchmarks run it: in its own process, built from source by esbuild
  * (as `npm start` runs the compiled server), with the real app, store and engine. The only
  * differences from `server/main.ts`: no per-socket rate limit (the load generators are few
- * sockets standing for many people), a clock that may be anchored and sped up, and an IPC channel
- * through which the orchestrator reads the event-loop delay and the memory in use.
+ * sockets standing for many people), a clock that may be anchored and sped up, a day that may be
+ * under way already, and an IPC channel through which the orchestrator reads the event-loop
+ * delay, the CPU time and the memory in use.
  */
 export interface ServerArgs {
   readonly dataFile: string;
@@ -31,6 +33,8 @@ export interface ServerArgs {
   };
   readonly rendererDir?: string;
   readonly logLevel: string;
+  /** Written into the (new) database before the server opens it; the clock should stand at its end. */
+  readonly today?: Today;
 }
 
 /** Node's start and the loading of every module, before the first line of this one runs. */
@@ -50,6 +54,13 @@ const clock: Clock = anchor
 
 const store = OfficeStore.open(args.dataFile);
 const openedMs = monoMs() - phase;
+let today: TodayInfo | undefined;
+if (args.today) {
+  today = writeToday(store, args.seed, args.today);
+  // What the simulator left behind is not the server's: a server started on this day has none.
+  (globalThis as { gc?: () => void }).gc?.();
+}
+const preparedMs = monoMs() - phase;
 const server = createOfficeServer({
   store,
   clock,
@@ -73,8 +84,10 @@ emit('listening', {
   at: monoMs(),
   head: server.engine.head,
   // Where the time to listen went: loading, opening the database (WAL recovery), the rest
-  // (loading the day's state, the retention job and its checkpoint, binding the port).
-  phases: { loadedMs, openedMs, startedMs: monoMs() - phase - openedMs },
+  // (loading the day's state, the retention job and its checkpoint, binding the port); writing
+  // today's visits, if asked, is left out.
+  phases: { loadedMs, openedMs, startedMs: monoMs() - phase - preparedMs },
+  ...(today && { today }),
 });
 
 serve({
@@ -86,6 +99,11 @@ serve({
     return { rss, heapUsed, external, arrayBuffers };
   },
   head: () => server.engine.head,
+  /** CPU microseconds used so far (user + system): per command, steadier than a rate. */
+  cpu: () => {
+    const { user, system } = process.cpuUsage();
+    return user + system;
+  },
   'clock:start': () => {
     if (anchor) anchor = { ...anchor, realAt: Date.now(), paused: false };
   },

@@ -97,6 +97,17 @@ export async function signIn(url: string, desks: readonly PairedDevice[]): Promi
 
 const LANGUAGES = ['ar', 'fa', 'prs', 'ti', 'so', 'uk', 'en', 'sv'] as const;
 
+/** The `i`th walk-in's check-in at the kiosk: households of one to two adults, in turn. */
+export function walkIn(i: number) {
+  const language = LANGUAGES[i % LANGUAGES.length]!;
+  return {
+    arrival: { kind: 'walk_in' as const, adults: 1 + (i % 2), children: i % 3 },
+    language,
+    interpreterLanguage: language === 'sv' ? null : language,
+    consent: i % 3 !== 0,
+  };
+}
+
 /** Walk-ins checked in at a kiosk, one after another (a few in flight), in queue order. */
 export async function checkIn(url: string, kioskToken: string, count: number): Promise<Visitor[]> {
   const connection = await OfficeConnection.open(url, { token: kioskToken });
@@ -105,13 +116,7 @@ export async function checkIn(url: string, kioskToken: string, count: number): P
       Array.from({ length: count }, (_, i) => i),
       4,
       async (i) => {
-        const language = LANGUAGES[i % LANGUAGES.length]!;
-        const ack = await connection.command('visit:check_in', {
-          arrival: { kind: 'walk_in', adults: 1 + (i % 2), children: i % 3 },
-          language,
-          interpreterLanguage: language === 'sv' ? null : language,
-          consent: i % 3 !== 0,
-        });
+        const ack = await connection.command('visit:check_in', walkIn(i));
         return { visitId: ack.visitId, statusToken: ack.statusToken, ticket: ack.ticket };
       },
     );

@@ -10,7 +10,14 @@ import { freshDir, type RunContext } from './context.js';
 /** About the size of an event row's payload, for the bare insert loop. */
 const ROW_BYTES = 300;
 
-type Run = { perSecond: number; p50: number; p99: number; refused: Record<string, number> };
+type Run = {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  refused: Record<string, number>;
+  /** The server's CPU time (user + system) per command, in microseconds, warm-up included. */
+  cpuPerCommand: number;
+};
 
 /** The office server with K desks sending back to back, each waiting for its ack. */
 async function officeRuns(ctx: RunContext, dir: string): Promise<Map<number, Run>> {
@@ -41,15 +48,22 @@ async function officeRuns(ctx: RunContext, dir: string): Promise<Map<number, Run
           { name: 'visit:return_to_queue', payload: { visitId: own.get(d.deskId!)![0] } },
         ],
       }));
+      const cpuBefore = await office.server.cpu();
+      const headBefore = await office.server.child.request<number>('head');
       const result = await ctx.pool.loop(
         loops,
         { durationMs: (durable.warmupSeconds + durable.seconds) * 1000 },
         durable.warmupSeconds * 1000,
       );
+      const cpuPerCommand =
+        ((await office.server.cpu()) - cpuBefore) /
+        Math.max(1, (await office.server.child.request<number>('head')) - headBefore);
       const latency = summarize(result.latencies);
       const perSecond = (1000 * result.measuredOk) / result.measuredMs;
-      runs.set(k, { perSecond, p50: latency.p50, p99: latency.p99, refused: result.refused });
-      ctx.log(`  ${k} desks: ${perSecond.toFixed(0)} commands/s, ack p99 ${latency.p99.toFixed(1)} ms`);
+      runs.set(k, { perSecond, p50: latency.p50, p99: latency.p99, refused: result.refused, cpuPerCommand });
+      ctx.log(
+        `  ${k} desks: ${perSecond.toFixed(0)} commands/s, ack p99 ${latency.p99.toFixed(1)} ms, server CPU ${cpuPerCommand.toFixed(0)} µs a command`,
+      );
     }
   } finally {
     await ctx.pool.disconnect();
@@ -112,6 +126,13 @@ export async function durablePart(ctx: RunContext): Promise<PartResult> {
         },
       ),
       figure(`durable.k${k}.ackP99`, `send to ack p99, ${k} desk${k > 1 ? 's' : ''}`, run.p99, 'ms'),
+      figure(
+        `durable.k${k}.cpu`,
+        `server CPU per command, ${k} desk${k > 1 ? 's' : ''}`,
+        run.cpuPerCommand,
+        'µs',
+        { note: 'user + system time of the server process over the run (warm-up included) ÷ its commands' },
+      ),
     );
   }
   figures.push(

@@ -1,23 +1,26 @@
 import { BareServer } from '../baselines/servers.js';
 import { clientMix } from '../config.js';
 import { monoMs, sleep } from '../lib/clock.js';
-import { summarize, type Summary } from '../lib/stats.js';
+import { median, summarize, type Summary } from '../lib/stats.js';
 import { desksByStation } from '../office/benchOffice.js';
 import { deskClient, officeClients, startOffice, type OfficeRun } from '../office/officeRun.js';
 import type { EventLoopDelay } from '../office/server.js';
-import { deskPlan, visitsFor } from '../load/plan.js';
+import { deskPlan, gapFor, visitsFor } from '../load/plan.js';
 import type { LoadPool } from '../load/pool.js';
 import type { ClientSpec, PlannedCommand, System, Target } from '../load/protocol.js';
 import { figure, ratio, type Figure, type PartResult } from '../report.js';
 import { freshDir, type RunContext } from './context.js';
 
-/** One system at one number of clients and one rate: one round, or the rounds taken together. */
+/** One system at one number of clients and one rate, its rounds taken together. */
 interface RateRun {
-  readonly latency: Summary;
+  /** Each round's latencies, in the order the rounds were taken. */
+  readonly rounds: readonly Summary[];
+  /** Each round's event-loop delay (its own histogram), in the same order. */
+  readonly eldRounds: readonly EventLoopDelay[];
+  /** The largest latency of any round. */
+  readonly max: number;
   /** Deliveries that arrived, of those due (every screen, and the visit's own status pages). */
   readonly reach: number;
-  /** The worse of the rounds' event-loop delays (each round's own histogram). */
-  readonly eld: EventLoopDelay;
   readonly bytesPerUpdate: number;
   /** Update messages the clients received per command sent: how widely each change is sent. */
   readonly fanout: number;
@@ -109,26 +112,43 @@ async function measureRound(
 
 function together(rounds: readonly Round[]): RateRun {
   const sum = (pick: (r: Round) => number) => rounds.reduce((n, r) => n + pick(r), 0);
-  const worst = (pick: (e: EventLoopDelay) => number) => Math.max(...rounds.map((r) => pick(r.eld)));
   const refused: Record<string, number> = {};
   for (const r of rounds)
     for (const [code, n] of Object.entries(r.refused)) refused[code] = (refused[code] ?? 0) + n;
   const messages = sum((r) => r.messages);
+  const summaries = rounds.map((r) => summarize(r.latencies));
   return {
-    latency: summarize(rounds.flatMap((r) => r.latencies)),
+    rounds: summaries,
+    eldRounds: rounds.map((r) => r.eld),
+    max: Math.max(...known(summaries.map((l) => l.max))),
     reach: sum((r) => r.due) === 0 ? NaN : (100 * sum((r) => r.got)) / sum((r) => r.due),
-    eld: {
-      p50: worst((e) => e.p50),
-      p99: worst((e) => e.p99),
-      max: worst((e) => e.max),
-      mean: worst((e) => e.mean),
-    },
     bytesPerUpdate: messages === 0 ? 0 : sum((r) => r.bytes) / messages,
     fanout: sum((r) => r.sent) === 0 ? 0 : messages / sum((r) => r.sent),
     refused,
     sendLagMax: Math.max(...rounds.map((r) => r.sendLagMax)),
     measured: sum((r) => r.latencies.length),
   };
+}
+
+/**
+ * Left out of a median: a round's event-loop delay is unknown (NaN) when the loop never sampled,
+ * and its latencies when none of its commands reached every screen it had to.
+ */
+const known = (values: readonly number[]) => values.filter((v) => Number.isFinite(v));
+
+/**
+ * The office ÷ a baseline, round by round, and the median of those ratios with their spread.
+ * The median of per-round ratios rather than the ratio of the medians: the two rounds of a
+ * pair ran one right after the other, so a neighbour's load that lasts a few seconds falls on
+ * both sides of that pair's ratio and cancels; a burst that hit one side only makes one ratio
+ * an outlier, which the median leaves out. The ratio of medians would set an office round
+ * against a baseline round from another time.
+ */
+function pairedRatio(office: readonly number[], bare: readonly number[]) {
+  const ratios = known(office.map((o, k) => ratio(o, bare[k]!) ?? NaN));
+  return ratios.length === 0
+    ? { ratio: null, spread: { min: null, max: null } }
+    : { ratio: median(ratios), spread: { min: Math.min(...ratios), max: Math.max(...ratios) } };
 }
 
 const commandsAt = (rate: number, seconds: number) => Math.round(rate * seconds);
@@ -150,7 +170,7 @@ function officeRound(
     visits: office.visitors.slice(used.visits).map((v) => v.visitId),
     count,
     rate,
-    gap: Math.max(20, rate / 2),
+    gap: gapFor(rate),
   });
   used.visits += plan.visitsUsed;
   return plan.commands;
@@ -170,15 +190,20 @@ function bareRound(drivers: readonly ClientSpec[], rate: number, count: number):
 /**
  * All three systems at one number of clients, each with its own N clients connected for the
  * whole time, measured in turns: for each rate, the rounds go office → socket.io → ws, then
- * back (ws → socket.io → office), so that a change in the machine's other load (another
- * process starting, a test suite next door) falls on all three alike and the ratios hold.
+ * back (ws → socket.io → office), and so on, so that a change in the machine's other load
+ * (another process starting, a test suite next door) falls on all three alike. Round k of the
+ * office is compared with round k of each baseline, a few seconds apart (`pairedRatio`).
  */
 async function atClients(ctx: RunContext, clients: number): Promise<Map<number, Record<System, RateRun>>> {
   const { latency } = ctx.sizes;
   const mix = clientMix(clients);
-  const perRound = (rate: number) => latency.seconds(rate) / latency.rounds;
-  const counts = latency.rates.map((rate) => commandsAt(rate, latency.warmupSeconds + perRound(rate)));
-  const visits = latency.rates.reduce((n, _, k) => n + latency.rounds * visitsFor(counts[k]!), 0);
+  const counts = latency.rates.map((rate) =>
+    commandsAt(rate, latency.warmupSeconds + latency.roundSeconds(rate)),
+  );
+  const visits = latency.rates.reduce(
+    (n, rate, k) => n + latency.rounds * visitsFor(counts[k]!, gapFor(rate)),
+    0,
+  );
   const office = await startOffice({ dir: freshDir(`latency-${clients}`), mix, visits });
   const bare = { io: await BareServer.start('io', 500), ws: await BareServer.start('ws', 500) };
   const results = new Map<number, Record<System, RateRun>>();
@@ -226,9 +251,13 @@ async function atClients(ctx: RunContext, clients: number): Promise<Map<number, 
         io: together(rounds.io),
         ws: together(rounds.ws),
       };
-      const show = (s: System) =>
-        `${s} p50 ${runs[s].latency.p50.toFixed(1)} / p99 ${runs[s].latency.p99.toFixed(1)} ms`;
-      ctx.log(`  N=${clients} ${rate}/s: ${(['office', 'io', 'ws'] as const).map(show).join('; ')}`);
+      for (const system of ['office', 'io', 'ws'] as const)
+        if (rounds[system].some((r) => r.latencies.length === 0))
+          ctx.log(`  N=${clients} ${rate}/s: a round of ${system} measured nothing (left out)`);
+      const show = (s: System) => `${s} p99 ${runs[s].rounds.map((r) => r.p99.toFixed(1)).join(' ')} ms`;
+      ctx.log(
+        `  N=${clients} ${rate}/s, each round: ${(['office', 'io', 'ws'] as const).map(show).join('; ')}; office event-loop delay p99 ${runs.office.eldRounds.map((e) => e.p99.toFixed(1)).join(' ')} ms`,
+      );
       results.set(rate, runs);
     }
   } finally {
@@ -244,24 +273,32 @@ function figuresFor(clients: number, rate: number, runs: Record<System, RateRun>
   const { office, io, ws } = runs;
   const id = `latency.n${clients}.r${rate}`;
   const at = `N=${clients}, ${rate}/s`;
-  const compared = (key: string, label: string, pick: (r: RateRun) => number, unit: string) =>
-    figure(`${id}.${key}`, `${label} (${at})`, pick(office), unit, {
-      baselines: { 'socket.io': { value: pick(io), unit }, ws: { value: pick(ws), unit } },
-      ratios: { 'socket.io': ratio(pick(office), pick(io)), ws: ratio(pick(office), pick(ws)) },
+  const baselines = (pick: (r: RateRun) => number, unit: string) => ({
+    'socket.io': { value: pick(io), unit },
+    ws: { value: pick(ws), unit },
+  });
+  /** Medians of the rounds, and the median of the per-round ratios with their spread. */
+  const perRound = (key: string, label: string, pick: (r: RateRun) => readonly number[], unit: string) => {
+    const vsIo = pairedRatio(pick(office), pick(io));
+    const vsWs = pairedRatio(pick(office), pick(ws));
+    return figure(`${id}.${key}`, `${label} (${at})`, median(known(pick(office))), unit, {
+      baselines: baselines((r) => median(known(pick(r))), unit),
+      ratios: { 'socket.io': vsIo.ratio, ws: vsWs.ratio },
+      spreads: { 'socket.io': vsIo.spread, ws: vsWs.spread },
     });
+  };
+  const worst = office.max;
   return [
-    compared('p50', 'call to last screen p50', (r) => r.latency.p50, 'ms'),
-    compared('p99', 'call to last screen p99', (r) => r.latency.p99, 'ms'),
-    compared('max', 'call to last screen max', (r) => r.latency.max, 'ms'),
-    figure(`${id}.reach`, `reach (${at})`, office.reach, '%', {
-      baselines: { 'socket.io': { value: io.reach, unit: '%' }, ws: { value: ws.reach, unit: '%' } },
+    perRound('p50', 'call to last screen p50', (r) => r.rounds.map((l) => l.p50), 'ms'),
+    perRound('p99', 'call to last screen p99', (r) => r.rounds.map((l) => l.p99), 'ms'),
+    figure(`${id}.max`, `call to last screen max (${at})`, worst, 'ms', {
+      baselines: baselines((r) => r.max, 'ms'),
+      ratios: { 'socket.io': ratio(worst, io.max), ws: ratio(worst, ws.max) },
     }),
-    compared('eld.p99', 'server event-loop delay p99', (r) => r.eld.p99, 'ms'),
+    figure(`${id}.reach`, `reach (${at})`, office.reach, '%', { baselines: baselines((r) => r.reach, '%') }),
+    perRound('eld.p99', 'server event-loop delay p99', (r) => r.eldRounds.map((e) => e.p99), 'ms'),
     figure(`${id}.fanout`, `updates sent per command (${at})`, office.fanout, 'messages', {
-      baselines: {
-        'socket.io': { value: io.fanout, unit: 'messages' },
-        ws: { value: ws.fanout, unit: 'messages' },
-      },
+      baselines: baselines((r) => r.fanout, 'messages'),
       note: 'the baselines send every update to every client; the office only to whom it concerns',
     }),
   ];

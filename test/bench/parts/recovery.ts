@@ -4,7 +4,7 @@ import { clientMix } from '../config.js';
 import { at, TODAY } from '../history/calendar.js';
 import { copyHistory, ensureHistory } from '../history/cache.js';
 import { monoMs, sleep } from '../lib/clock.js';
-import { deskPlan, visitsFor } from '../load/plan.js';
+import { deskPlan, gapFor, visitsFor } from '../load/plan.js';
 import { benchOffice, desksByStation } from '../office/benchOffice.js';
 import { deskClient, officeClients } from '../office/officeRun.js';
 import { OfficeServerProcess } from '../office/server.js';
@@ -69,7 +69,7 @@ export async function recoveryPart(ctx: RunContext): Promise<PartResult> {
     const visitors = await checkIn(
       first.url,
       devices.find((d) => d.role === 'kiosk')!.token,
-      visitsFor(count) + 2,
+      visitsFor(count, gapFor(recovery.rate)) + 2,
     );
     const { drivers, listeners } = officeClients(devices, visitors, mix.statusPages);
     await ctx.pool.connect('office', first.url, drivers, listeners);
@@ -82,7 +82,7 @@ export async function recoveryPart(ctx: RunContext): Promise<PartResult> {
       visits: visitors.slice(2).map((v) => v.visitId),
       count: count * 2,
       rate: recovery.rate,
-      gap: Math.max(20, recovery.rate / 2),
+      gap: gapFor(recovery.rate),
     });
 
     // Under load, killed mid-stream: the generator stops sending at the moment of the kill.
