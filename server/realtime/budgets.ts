@@ -35,7 +35,8 @@ export const DEFAULT_LIMITS: DeviceLimits = {
 export const budgetKey = (data: SocketData): string =>
   data.kind === 'device' ? `device:${data.device.id}` : `ticket:${data.visitId}`;
 
-const limiter = (limit: RateLimit) => new RateLimiterMemory({ points: limit.burst, duration: limit.perSeconds });
+const limiter = (limit: RateLimit) =>
+  new RateLimiterMemory({ points: limit.burst, duration: limit.perSeconds });
 
 /** The budgets of every device and ticket: request rates and open sockets. */
 export class Budgets {

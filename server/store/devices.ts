@@ -129,8 +129,7 @@ export class Devices {
   }
 
   private statements:
-    | { holder: Statement<[string, string], { id: string }>; dataVersion: Statement<[], number> }
-    | undefined;
+    { holder: Statement<[string, string], { id: string }>; dataVersion: Statement<[], number> } | undefined;
   /** Device id → the token hash last found to hold it, valid while data_version stays at `holdersAsOf`. */
   private readonly holders = new Map<string, string>();
   private holdersAsOf = -1;
