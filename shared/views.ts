@@ -108,6 +108,9 @@ export const PublicViewSchema = z.strictObject({
 });
 export type PublicView = z.infer<typeof PublicViewSchema>;
 
+/** What a screen shows of a view: it without its sequence number, to tell whether it changed. */
+export const viewKey = (view: { readonly seq: number }): string => JSON.stringify({ ...view, seq: 0 });
+
 /** The waiting-room display's and the kiosk's view. `seq` is the log head it reflects. */
 export function publicView(state: OfficeState, seq: number): PublicView {
   const { activeCalls, pastCalls } = indexOf(state);

@@ -116,6 +116,15 @@ export class OfficeEngine {
     return this.seq;
   }
 
+  /**
+   * What the next command is decided against: committed, perhaps not yet durable. Checks at the
+   * edge that must agree with the decision (a PIN the office now requires, the languages a
+   * booking list may use) look here, not at `state`.
+   */
+  get deciding(): OfficeState {
+    return this.running;
+  }
+
   get healthy(): boolean {
     return this.storageHealthy;
   }
@@ -235,7 +244,7 @@ export class OfficeEngine {
           settled.committed.push(turn);
         }
         for (const submission of group) {
-          const outcome = this.decideOne(submission, state, seq, decided);
+          const outcome = this.decideAlone(submission, state, seq, decided);
           settled.acks.push(outcome.ack);
           settled.wrote.push(outcome.committed !== undefined);
           if (!outcome.committed) continue;
@@ -244,7 +253,6 @@ export class OfficeEngine {
           seq = outcome.ack.ok ? outcome.ack.seq : seq;
         }
       });
-      this.setStorageHealthy(true);
       this.running = state;
       this.runningSeq = seq;
       settled.after = { state, seq };
@@ -252,6 +260,7 @@ export class OfficeEngine {
       // Nothing of the group was stored: every command in it is refused, the state stays.
       settled.refusal = error instanceof GroupAborted ? error.error : this.commitFailure(error);
     }
+    if (settled.after) this.guard('storage listener', () => this.setStorageHealthy(true));
     this.unsynced.push(settled);
     this.syncAndAnswer();
   }
@@ -271,7 +280,8 @@ export class OfficeEngine {
         this.syncing = false;
         // One broadcast for everything this sync made durable: fewer, larger messages.
         const committed = groups.flatMap((g) => this.answer(g));
-        if (committed.length > 0) for (const listener of this.commitListeners) listener(committed);
+        if (committed.length > 0)
+          for (const listener of this.commitListeners) this.guard('broadcast', () => listener(committed));
         // The groups committed while this sync ran.
         this.syncAndAnswer();
       },
@@ -289,7 +299,8 @@ export class OfficeEngine {
   /** Answers a group's commands in order; returns what it committed, for the broadcast. */
   private answer(g: Settled): readonly Committed[] {
     if (g.refusal) {
-      for (const submission of g.group) submission.reply({ ok: false, error: g.refusal });
+      for (const submission of g.group)
+        this.guard('ack', () => submission.reply({ ok: false, error: g.refusal! }));
       for (const resolve of g.waiters) resolve({ ok: false, error: g.refusal });
       return [];
     }
@@ -301,9 +312,9 @@ export class OfficeEngine {
       const ack = g.acks[i]!;
       const { name } = submission.command;
       const device = submission.actor.deviceId;
-      if (!ack.ok) this.log.info({ command: name, device, code: ack.error.code }, 'command refused');
-      else if (g.wrote[i]) this.log.info({ command: name, device, seq: ack.seq }, 'command committed');
-      submission.reply(ack);
+      // Refusals are logged where the request is answered (handlers.ts), with those of the edge.
+      if (ack.ok && g.wrote[i]) this.log.info({ command: name, device, seq: ack.seq }, 'command committed');
+      this.guard('ack', () => submission.reply(ack));
     });
     for (const resolve of g.waiters) resolve({ ok: true });
     if (g.committed.length > 0)
@@ -312,6 +323,32 @@ export class OfficeEngine {
         'group committed',
       );
     return g.committed;
+  }
+
+  /**
+   * A fault in one command's decision or projection (a bug, not the disk) refuses that command
+   * alone; nothing of it was written (its write comes last), and the group goes on.
+   */
+  private decideAlone(...args: Parameters<OfficeEngine['decideOne']>): ReturnType<OfficeEngine['decideOne']> {
+    try {
+      return this.decideOne(...args);
+    } catch (error) {
+      if (isStorageFault(error) || error instanceof GroupAborted) throw error;
+      this.log.error({ command: args[0].command.name, ...loggableError(error) }, 'command failed');
+      return { ack: refused(domainError('INTERNAL', 'the command failed; nothing was changed')) };
+    }
+  }
+
+  /**
+   * Acks and broadcasts run after the sync, outside any request's own guard: a fault in one
+   * (a screen's socket, a view) is logged and costs that one, never the process or the others.
+   */
+  private guard(what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.log.error({ what, ...loggableError(error) }, 'unexpected fault after a commit');
+    }
   }
 
   /** One command of a group: its ack and, when it changed anything, what it committed. */

@@ -21,12 +21,18 @@ const sizeOf = (data: unknown): number =>
 /**
  * Bytes queued for a client and not yet taken by the kernel: engine.io's packets waiting for
  * the transport, plus what ws holds for its socket. A client that reads keeps this near zero.
- * (A snapshot shared by several screens is counted once per screen: an upper bound.)
+ * (A snapshot shared by several screens is counted once for each: an upper bound of the memory.)
  */
 export function unsentBytes(socket: OfficeSocket): number {
   const conn = connectionOf(socket);
   let bytes = conn.transport.socket?.bufferedAmount ?? 0;
-  for (const packet of conn.writeBuffer) bytes += sizeOf(packet.data);
+  // A snapshot asked for twice is one buffer queued twice: its memory counts once.
+  const seen = new Set<unknown>();
+  for (const { data } of conn.writeBuffer) {
+    if (seen.has(data)) continue;
+    if (data instanceof Uint8Array) seen.add(data);
+    bytes += sizeOf(data);
+  }
   return bytes;
 }
 

@@ -1,12 +1,10 @@
 import type { StaffSnapshotWire } from '../../shared/protocol.js';
 import type { OfficeState } from '../../shared/state.js';
-import { publicView, staffEvent, staffState } from '../../shared/views.js';
+import { publicView, staffEvent, staffState, viewKey } from '../../shared/views.js';
 import type { Clock } from '../clock.js';
 import type { Committed, OfficeEngine } from '../office/engine.js';
 import { StatusPages } from './statusPages.js';
 import { PUBLIC_ROOMS, STAFF_ROOMS, type OfficeIo, type OfficeSocket } from './types.js';
-
-const withoutSeq = (view: { seq: number }) => JSON.stringify({ ...view, seq: 0 });
 
 /**
  * Sends what changed to each audience: staff screens every event (personal data stripped), in
@@ -78,7 +76,7 @@ export class Broadcaster {
 
   private refreshPublic(): void {
     const view = publicView(this.engine.state, this.engine.head);
-    const key = withoutSeq(view);
+    const key = viewKey(view);
     if (key === this.lastPublic) return;
     this.lastPublic = key;
     this.io.to(PUBLIC_ROOMS).emit('public:view', view);

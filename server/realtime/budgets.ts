@@ -83,9 +83,4 @@ export class Budgets {
       else this.open.delete(key);
     };
   }
-
-  /** Sockets open per device or ticket, for tests and the log. */
-  openSockets(data: SocketData): number {
-    return this.open.get(budgetKey(data)) ?? 0;
-  }
 }

@@ -153,7 +153,7 @@ function onCommand(
   const parsed = CommandSchemas[name].safeParse(payload);
   if (!parsed.success) return reply(refused(validationError(parsed.error)));
   const { engine, store } = deps;
-  const command = prepareCommand(name, parsed.data, engine.state, store, data.device.id);
+  const command = prepareCommand(name, parsed.data, engine.deciding, store, data.device.id);
   if (!command.ok) return reply(refused(command.error));
   const { device } = data;
   // The engine names the desk's officer as the command is decided.

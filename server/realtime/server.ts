@@ -137,8 +137,11 @@ export function attachRealtime(
       return next(refusal('TOO_MANY_CONNECTIONS', 'this device has too many connections open'));
     }
     // Whichever comes first: the socket ends, or its connection does (before it ever connected).
-    socket.once('disconnect', release);
     socket.conn.once('close', release);
+    socket.once('disconnect', () => {
+      socket.conn.off('close', release);
+      release();
+    });
     next();
   });
   io.on('connection', (socket) => {

@@ -1,7 +1,7 @@
 import { visitIdOf } from '../../shared/events.js';
 import { desksOpen } from '../../shared/queue.js';
 import type { OfficeState } from '../../shared/state.js';
-import { statusView, type StatusView } from '../../shared/views.js';
+import { statusView, viewKey, type StatusView } from '../../shared/views.js';
 import { indexOf } from '../../shared/visitIndex.js';
 import type { Clock } from '../clock.js';
 import type { Committed } from '../office/engine.js';
@@ -17,8 +17,6 @@ interface Page {
   shownView: StatusView | undefined;
   sentAt: number;
 }
-
-const withoutSeq = (view: StatusView) => JSON.stringify({ ...view, seq: 0 });
 
 /** What the visitor must hear at once: a call, a new station, the end of the visit. */
 function urgent(before: StatusView | undefined, after: StatusView): boolean {
@@ -56,17 +54,16 @@ export class StatusPages {
     private readonly intervalMs = DEFAULT_STATUS_INTERVAL_MS,
   ) {}
 
-  get open(): number {
-    return this.pages.size;
-  }
-
   /** A status page connected: it gets its view now and whenever it changes, until it closes. */
   attach(socket: OfficeSocket, visitId: string, state: OfficeState, head: number): void {
     const view = statusView(state, visitId, head, this.clock.now());
-    const page = this.pages.get(visitId) ?? { sockets: 0, shown: '', shownView: undefined, sentAt: 0 };
+    const known = this.pages.get(visitId);
+    const page = known ?? { sockets: 0, shown: '', shownView: undefined, sentAt: 0 };
     page.sockets += 1;
-    if (view) {
-      page.shown = withoutSeq(view);
+    // A second phone on the ticket gets the view now; what the first ones were shown (and any
+    // change held back for them) stays as it is.
+    if (view && !known) {
+      page.shown = viewKey(view);
       page.shownView = view;
     }
     this.pages.set(visitId, page);
@@ -125,7 +122,7 @@ export class StatusPages {
     if (!page || !this.state) return;
     const view = statusView(this.state, visitId, this.head, this.clock.now());
     if (!view) return;
-    const key = withoutSeq(view);
+    const key = viewKey(view);
     if (key === page.shown) {
       this.held.delete(visitId);
       return;

@@ -200,4 +200,39 @@ describe('group commit', () => {
     expect(c.acks[0]?.ok).toBe(true);
     expect(engine.healthy).toBe(true);
   });
+
+  it('a command whose decision throws is refused alone; the rest of its group is kept', async () => {
+    const a = send(actors.kiosk, walkIn());
+    // Past the edge's validation, as a bug in a decision would be.
+    const broken = { acks: [] as AckResult<unknown>[] };
+    const bug = { name: 'visit:call', payload: null } as unknown as Command;
+    engine.submit(bug, `broken-${++n}-xxxx`, actors.desk('mv-1'), (ack) => broken.acks.push(ack));
+    const c = send(actors.kiosk, walkIn());
+    await settle();
+    expect(a.acks[0]?.ok).toBe(true);
+    expect(broken.acks[0]).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(c.acks[0]?.ok).toBe(true);
+    expect(held.store.loadState(testConfig())).toEqual(engine.state);
+  });
+
+  it('an ack or a broadcast that throws costs only itself: the others are answered, the engine goes on', async () => {
+    const unlisten = engine.onCommit(() => {
+      throw new Error('a view that cannot be built');
+    });
+    const lost = { acks: [] as AckResult<unknown>[] };
+    engine.submit(walkIn(), `throwing-ack-${++n}`, actors.kiosk, (ack) => {
+      lost.acks.push(ack);
+      throw new Error('the socket is gone');
+    });
+    const b = send(actors.kiosk, walkIn());
+    await settle();
+    expect(lost.acks[0]?.ok).toBe(true);
+    expect(b.acks[0]?.ok).toBe(true);
+    expect(broadcasts).toHaveLength(1); // the other listener still heard of the group
+    unlisten();
+    const c = send(actors.kiosk, walkIn());
+    await settle();
+    expect(c.acks[0]?.ok).toBe(true);
+    expect(engine.state.visits.size).toBe(3);
+  });
 });
