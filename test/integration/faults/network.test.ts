@@ -124,6 +124,7 @@ describe('a storm on the office network', () => {
       const chaos = async () => {
         // Each kind of fault at least once, then at random.
         const faults = ['hold', 'latency', 'refuse', 'cut'];
+        let heldLong = false;
         while (!stormOver) {
           const fault = faults.shift() ?? r.pick(['hold', 'cut', 'latency', 'latency', 'refuse', 'calm']);
           if (fault === 'hold') proxy!.holdAll();
@@ -135,7 +136,10 @@ describe('a storm on the office network', () => {
             await sleep(r.int(100, 600));
             proxy!.setRefusing(false);
           } else proxy!.heal();
-          await sleep(r.int(150, 600));
+          // The first hold outlasts the heartbeat, so that it surely gives a connection up.
+          const heartbeatGivesUp = 2 * (HEARTBEAT.intervalMs + HEARTBEAT.timeoutMs);
+          await sleep(fault === 'hold' && !heldLong ? heartbeatGivesUp : r.int(150, 600));
+          if (fault === 'hold') heldLong = true;
         }
         proxy!.heal();
       };
