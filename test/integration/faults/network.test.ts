@@ -82,10 +82,12 @@ describe('a storm on the office network', () => {
         statusPages.push({ client, visitId });
       }
 
+      // Of the sockets open now as well as those to come: the first hold catches the ones open now.
       const reasons: string[] = [];
-      s.server.realtime.io.on('connection', (socket) =>
-        socket.on('disconnect', (reason) => reasons.push(reason)),
-      );
+      const listen = (socket: { on(event: 'disconnect', fn: (reason: string) => void): unknown }) =>
+        socket.on('disconnect', (reason) => reasons.push(reason));
+      s.server.realtime.io.sockets.sockets.forEach(listen);
+      s.server.realtime.io.on('connection', listen);
 
       const acked: Acked[] = [];
       let stormOver = false;
