@@ -27,6 +27,20 @@ type StationRow<V> = [
   waitMs: V,
   serviceMs: V,
 ];
+/** A station's row of a day, its durations read by `durations` (kept blobs or summed JSON). */
+const stationFigures =
+  <V>(durations: (v: V) => Float64Array) =>
+  ([day, stationId, steps, arrivals, served, noShows, skipped, waitMs, serviceMs]: StationRow<V>) => ({
+    day,
+    stationId,
+    steps,
+    arrivals,
+    served,
+    noShows,
+    skipped,
+    waitMs: durations(waitMs),
+    serviceMs: durations(serviceMs),
+  });
 type LanguageRow = [day: string, language: string, visits: number, needed: number, onSite: number];
 
 const bytes = (a: Float64Array | Uint16Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
@@ -121,19 +135,7 @@ export class SqliteRollups implements RollupStore {
           visitMs: float64s(visitMs),
         }),
       ),
-      rows<StationRow<Buffer>>(KEPT_STATIONS).map(
-        ([day, stationId, steps, arrivals, served, noShows, skipped, waitMs, serviceMs]) => ({
-          day,
-          stationId,
-          steps,
-          arrivals,
-          served,
-          noShows,
-          skipped,
-          waitMs: float64s(waitMs),
-          serviceMs: float64s(serviceMs),
-        }),
-      ),
+      rows<StationRow<Buffer>>(KEPT_STATIONS).map(stationFigures(float64s)),
       rows<LanguageRow>(KEPT_LANGUAGES),
     );
   }
@@ -157,19 +159,7 @@ export class SqliteRollups implements RollupStore {
     const empty = days.filter((day) => !withVisits.has(day)).map(emptyDay);
     return assemble(
       [...totals, ...empty],
-      rows<StationRow<string | null>>(SUM_STATIONS).map(
-        ([day, stationId, steps, arrivals, served, noShows, skipped, waitMs, serviceMs]) => ({
-          day,
-          stationId,
-          steps,
-          arrivals,
-          served,
-          noShows,
-          skipped,
-          waitMs: sorted(waitMs),
-          serviceMs: sorted(serviceMs),
-        }),
-      ),
+      rows<StationRow<string | null>>(SUM_STATIONS).map(stationFigures(sorted)),
       rows<LanguageRow>(SUM_LANGUAGES),
     );
   }

@@ -2,22 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Role } from '../../shared/events.js';
 import { OfficeStore } from '../../server/store/store.js';
 import { type TestClient, connectDevice } from '../helpers/client.js';
 import { ok } from '../helpers/office.js';
-import { freePort, spawnServer, type ServerProcess } from '../helpers/process.js';
-
-async function pair(url: string, dbFile: string, role: Role, deskId: string | null = null): Promise<string> {
-  const store = OfficeStore.open(dbFile);
-  try {
-    const { code } = store.devices.create({ name: role, role, deskId }, Date.now());
-    const response = await fetch(`${url}/api/pair`, { method: 'POST', body: JSON.stringify({ code }) });
-    return ((await response.json()) as { token: string }).token;
-  } finally {
-    store.close();
-  }
-}
+import { freePort, pairWithServer as pair, spawnServer, type ServerProcess } from '../helpers/process.js';
 
 describe('after SIGKILL and a restart', () => {
   const dir = mkdtempSync(join(tmpdir(), 'motesplats-kill-'));
