@@ -61,6 +61,7 @@ export function defaultRendererDir(): string {
 export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
   const { store, clock, log } = parts;
   const engine = OfficeEngine.open(store, { clock, log, seed: parts.seed });
+  store.checkpointInBackground(log);
   // A server started on a new day turns it now, so that reads (admin, statistics) see today
   // before any command arrives. A failure here is retried before the next command.
   const firstTurn = engine.startDayIfDue().then((turned) => {
@@ -118,6 +119,7 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
       await realtime.close();
       await stats.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+      await store.stopBackgroundCheckpoints();
       store.close();
     },
   };

@@ -2,7 +2,9 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { OfficeConfigSchema, type OfficeConfig } from '../../shared/office.js';
 import type { EventEnvelope } from '../../shared/events.js';
 import type { OfficeState } from '../../shared/state.js';
+import type { Logger } from '../log.js';
 import { Audit } from './audit.js';
+import { Checkpointer } from './checkpointer.js';
 import { openDatabase, schemaVersion, type Db } from './db.js';
 import { Devices } from './devices.js';
 import { EventLog, type StoredCommand } from './eventLog.js';
@@ -19,6 +21,9 @@ export interface CommitBatch {
   /** The state before the command, then after each of its events. */
   readonly states: readonly OfficeState[];
 }
+
+/** SQLite's own checkpoint, at commit, should the background one fall behind: 32 MiB of WAL. */
+const BACKSTOP_CHECKPOINT_PAGES = 8192;
 
 /**
  * The office's durable store on SQLite: one file, one writer. A command's events, its record
@@ -102,7 +107,21 @@ export class OfficeStore {
     } finally {
       this.syncFull.run();
     }
+    this.checkpointer?.written();
   }
+
+  /**
+   * Hands the WAL's checkpoints to a thread of their own (checkpointer.ts), off the commands'
+   * path; SQLite's own, at commit, is left as a backstop at a higher threshold. The server does
+   * this at start; a store without it (the CLI, tests) checkpoints as SQLite does by default.
+   */
+  checkpointInBackground(log: Logger): void {
+    if (this.db.memory || this.checkpointer) return;
+    this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+    this.checkpointer = new Checkpointer(this.db.name, log);
+  }
+
+  private checkpointer: Checkpointer | undefined;
 
   /** Makes every commit so far durable: one `fdatasync` of the WAL, off the event loop. */
   async sync(): Promise<void> {
@@ -135,7 +154,15 @@ export class OfficeStore {
     return this.log.since(seq, head, limit);
   }
 
+  /** Stops the background checkpoints (and waits for the thread to close its connection). */
+  async stopBackgroundCheckpoints(): Promise<void> {
+    const checkpointer = this.checkpointer;
+    this.checkpointer = undefined;
+    await checkpointer?.stop();
+  }
+
   close(): void {
+    void this.stopBackgroundCheckpoints();
     void this.wal?.close();
     this.wal = undefined;
     if (this.db.open) this.db.close();
