@@ -13,8 +13,7 @@ import type { Clock } from '../clock.js';
 import { newStatusToken } from '../devices/credentials.js';
 import { loggableError, type Logger } from '../log.js';
 import { isStorageFault } from '../store/faults.js';
-import type { StoredCommand } from '../store/eventLog.js';
-import type { OfficeStore } from '../store/store.js';
+import type { CommandStore, CommitBatch, StoredCommand } from '../store/commandStore.js';
 
 /** Events committed together, with the state after them: what the broadcaster sends on. */
 export interface Committed {
@@ -32,6 +31,8 @@ interface Submission {
   readonly commandId: string;
   readonly actor: Actor;
   readonly reply: (ack: AckResult<unknown>) => void;
+  /** Set when its write failed once (a bug, not the disk): it is answered with this, undecided. */
+  readonly refusal?: DomainError;
 }
 
 /** A group committed (or refused) and waiting for the sync that makes it durable. */
@@ -46,6 +47,29 @@ interface Settled {
   after?: { state: OfficeState; seq: number };
   /** Why the whole group was refused, if it was. */
   refusal?: DomainError;
+}
+
+/** A command's write, and what it commits once written. */
+interface ToWrite {
+  readonly batch: CommitBatch;
+  readonly committed: Committed;
+}
+
+type Decided = { ack: AckResult<unknown>; written?: ToWrite };
+
+/** Marks the day's turn among a plan's writes. */
+const DAY_TURN = -1;
+
+/** A group decided in memory: its writes (and whose each is), answers, and the state after. */
+interface Plan {
+  readonly batches: CommitBatch[];
+  /** For each batch, the index of its command in the group, or DAY_TURN. */
+  readonly owners: number[];
+  readonly acks: AckResult<unknown>[];
+  readonly wrote: boolean[];
+  readonly committed: Committed[];
+  state: OfficeState;
+  seq: number;
 }
 
 /** A refusal to raise out of a group's transaction, which then stores nothing. */
@@ -87,10 +111,12 @@ export class OfficeEngine {
   private queue: Submission[] = [];
   private dayWaiters: ((turn: DayTurn) => void)[] = [];
   private scheduled = false;
+  /** A group is being written: the store takes one at a time. */
+  private writing = false;
   private notDueIn: { minute: number; zone: string } | undefined;
 
   private constructor(
-    private readonly store: OfficeStore,
+    private readonly store: CommandStore,
     private readonly clock: Clock,
     private readonly log: Logger,
     state: OfficeState,
@@ -100,7 +126,7 @@ export class OfficeEngine {
   }
 
   /** Loads the office from its store, seeding a new database with `seed`. */
-  static open(store: OfficeStore, deps: { clock: Clock; log: Logger; seed: OfficeConfig }): OfficeEngine {
+  static open(store: CommandStore, deps: { clock: Clock; log: Logger; seed: OfficeConfig }): OfficeEngine {
     const config = store.config();
     const state = config
       ? store.loadState(config)
@@ -192,11 +218,12 @@ export class OfficeEngine {
 
   /**
    * After the current turn of the event loop, so that whatever else arrived in it joins the
-   * group. A sync in flight does not hold the next group back: it is decided and committed while
-   * the disk works (the CPU and the disk overlap), and made durable by the sync after.
+   * group. A sync in flight does not hold the next group back: it is decided and written while
+   * the disk works (the CPU and the disk overlap), and made durable by the sync after. A write in
+   * flight does: the store writes one group at a time, in order.
    */
   private schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.writing) return;
     this.scheduled = true;
     setImmediate(() => this.drain());
   }
@@ -213,10 +240,7 @@ export class OfficeEngine {
     return false;
   }
 
-  /**
-   * Decides, writes and commits everything queued, as one group, against the state the groups
-   * before it left (committed, perhaps not yet durable); the answers wait for the next sync.
-   */
+  /** Takes everything queued as one group; the next waits until this one is written. */
   private drain(): void {
     this.scheduled = false;
     const group = this.queue;
@@ -224,6 +248,19 @@ export class OfficeEngine {
     this.queue = [];
     this.dayWaiters = [];
     if (group.length === 0 && waiters.length === 0) return;
+    this.writing = true;
+    void this.writeGroup(group, waiters).finally(() => {
+      this.writing = false;
+      if (this.queue.length > 0 || this.dayWaiters.length > 0) this.schedule();
+    });
+  }
+
+  /**
+   * Decides a group against the state the groups before it left (written, perhaps not yet
+   * durable), one command after another, and hands its writes to the store as one transaction;
+   * the answers wait for the next sync.
+   */
+  private async writeGroup(group: readonly Submission[], waiters: readonly ((turn: DayTurn) => void)[]) {
     const settled: Settled = {
       group,
       waiters,
@@ -232,30 +269,28 @@ export class OfficeEngine {
       committed: [],
       started: performance.now(),
     };
-    let state = this.running;
-    let seq = this.runningSeq;
     try {
-      this.store.group(() => {
-        const decided = new Map<string, StoredCommand>();
-        const turn = this.turnDay(state, seq);
-        if (turn) {
-          state = turn.state;
-          seq = turn.envelopes[turn.envelopes.length - 1]?.seq ?? seq;
-          settled.committed.push(turn);
-        }
-        for (const submission of group) {
-          const outcome = this.decideAlone(submission, state, seq, decided);
-          settled.acks.push(outcome.ack);
-          settled.wrote.push(outcome.committed !== undefined);
-          if (!outcome.committed) continue;
-          settled.committed.push(outcome.committed);
-          state = outcome.committed.state;
-          seq = outcome.ack.ok ? outcome.ack.seq : seq;
-        }
-      });
-      this.running = state;
-      this.runningSeq = seq;
-      settled.after = { state, seq };
+      const known = await this.store.findCommands([...new Set(group.map((s) => s.commandId))]);
+      const plan = this.plan(group, known);
+      const written = await this.store.writeGroup(plan.batches);
+      if (!written.ok) {
+        // Not the disk (that throws): a broken constraint, a bug. The transaction was rolled
+        // back whole, so that command is answered with a refusal and the rest decided again.
+        const owner = plan.owners[written.failed]!;
+        const name = owner === DAY_TURN ? 'office:start_day' : group[owner]!.command.name;
+        this.log.error({ command: name, ...loggableError(written.error) }, 'command could not be stored');
+        const error = domainError('INTERNAL', 'the command could not be stored; nothing was changed');
+        if (owner === DAY_TURN) throw new GroupAborted(error);
+        this.queue = [...group.map((s, i) => (i === owner ? { ...s, refusal: error } : s)), ...this.queue];
+        this.dayWaiters = [...waiters, ...this.dayWaiters];
+        return;
+      }
+      settled.acks.push(...plan.acks);
+      settled.wrote.push(...plan.wrote);
+      settled.committed.push(...plan.committed);
+      this.running = plan.state;
+      this.runningSeq = plan.seq;
+      settled.after = { state: plan.state, seq: plan.seq };
     } catch (error) {
       // Nothing of the group was stored: every command in it is refused, the state stays.
       settled.refusal = error instanceof GroupAborted ? error.error : this.commitFailure(error);
@@ -263,6 +298,42 @@ export class OfficeEngine {
     if (settled.after) this.guard('storage listener', () => this.setStorageHealthy(true));
     this.unsynced.push(settled);
     this.syncAndAnswer();
+  }
+
+  /** The group decided in memory, in order: each command's answer and what is to be written. */
+  private plan(group: readonly Submission[], known: ReadonlyMap<string, StoredCommand>): Plan {
+    const plan: Plan = {
+      batches: [],
+      owners: [],
+      acks: [],
+      wrote: [],
+      committed: [],
+      state: this.running,
+      seq: this.runningSeq,
+    };
+    const decided = new Map(known);
+    const turn = this.turnDay(plan.state, plan.seq);
+    if (turn) {
+      plan.batches.push(turn.batch);
+      plan.owners.push(DAY_TURN);
+      plan.committed.push(turn.committed);
+      plan.state = turn.committed.state;
+      plan.seq = turn.committed.envelopes[turn.committed.envelopes.length - 1]?.seq ?? plan.seq;
+    }
+    group.forEach((submission, i) => {
+      const outcome = submission.refusal
+        ? { ack: refused(submission.refusal) }
+        : this.decideAlone(submission, plan.state, plan.seq, decided);
+      plan.acks.push(outcome.ack);
+      plan.wrote.push(outcome.written !== undefined);
+      if (!outcome.written) return;
+      plan.batches.push(outcome.written.batch);
+      plan.owners.push(i);
+      plan.committed.push(outcome.written.committed);
+      plan.state = outcome.written.committed.state;
+      if (outcome.ack.ok) plan.seq = outcome.ack.seq;
+    });
+    return plan;
   }
 
   /**
@@ -329,11 +400,10 @@ export class OfficeEngine {
    * A fault in one command's decision or projection (a bug, not the disk) refuses that command
    * alone; nothing of it was written (its write comes last), and the group goes on.
    */
-  private decideAlone(...args: Parameters<OfficeEngine['decideOne']>): ReturnType<OfficeEngine['decideOne']> {
+  private decideAlone(...args: Parameters<OfficeEngine['decideOne']>): Decided {
     try {
       return this.decideOne(...args);
     } catch (error) {
-      if (isStorageFault(error) || error instanceof GroupAborted) throw error;
       this.log.error({ command: args[0].command.name, ...loggableError(error) }, 'command failed');
       return { ack: refused(domainError('INTERNAL', 'the command failed; nothing was changed')) };
     }
@@ -351,14 +421,14 @@ export class OfficeEngine {
     }
   }
 
-  /** One command of a group: its ack and, when it changed anything, what it committed. */
+  /** One command of a group: its ack and, when it changed anything, what is to be written. */
   private decideOne(
     { command, commandId, actor: device }: Submission,
     state: OfficeState,
     seq: number,
     decided: Map<string, StoredCommand>,
-  ): { ack: AckResult<unknown>; committed?: Committed } {
-    const stored = decided.get(commandId) ?? this.store.findCommand(commandId);
+  ): Decided {
+    const stored = decided.get(commandId);
     if (stored) {
       if (stored.deviceId !== device.deviceId)
         return {
@@ -375,25 +445,25 @@ export class OfficeEngine {
     if (!decision.ok) return { ack: refused(decision.error) };
     const { events, result } = decision.value;
     if (events.length === 0) return { ack: { ok: true, seq, value: result } };
-    const written = this.write(commandId, command.name, actor, events, now, state, seq, (after) =>
+    const written = this.toWrite(commandId, command.name, actor, events, now, state, seq, (after) =>
       command.name === 'visit:check_in'
         ? { ...(result as object), ...arrivalInfo(after, (result as { visitId: string }).visitId, now) }
         : result,
     );
-    if (!written.ok) return { ack: refused(written.error) };
     const last = written.committed.envelopes[written.committed.envelopes.length - 1]!.seq;
-    decided.set(commandId, { deviceId: actor.deviceId, lastSeq: last, result: written.result });
-    return { ack: { ok: true, seq: last, value: written.result }, committed: written.committed };
+    decided.set(commandId, { deviceId: actor.deviceId, lastSeq: last, result: written.batch.result });
+    return { ack: { ok: true, seq: last, value: written.batch.result }, written };
   }
 
   /** The day's turn, when due, as the group's first write. */
-  private turnDay(state: OfficeState, seq: number): Committed | undefined {
+  private turnDay(state: OfficeState, seq: number): ToWrite | undefined {
     if (!this.dayDue()) return undefined;
     const now = this.clock.now();
     const today = officeDay(now, state.config.timeZone);
     const events = decideStartDay(state, today);
+    this.log.info({ day: today, events: events.length }, 'office day starts');
     // Outside the grammar of client command ids, so that no device can take the turn's id.
-    const written = this.write(
+    return this.toWrite(
       `system:day-start:${today}`,
       'office:start_day',
       SYSTEM_ACTOR,
@@ -403,17 +473,10 @@ export class OfficeEngine {
       seq,
       () => ({}),
     );
-    if (!written.ok) throw new GroupAborted(written.error);
-    this.log.info({ day: today, events: events.length }, 'office day started');
-    return written.committed;
   }
 
-  /**
-   * Appends a command's events and projects them, in a savepoint of the group's transaction. A
-   * fault of the disk aborts the whole group (SQLite may have rolled the transaction back
-   * already); any other failure undoes this command alone.
-   */
-  private write(
+  /** A command's events, numbered and applied: its batch for the store, and the state after. */
+  private toWrite(
     commandId: string,
     name: string,
     actor: Actor,
@@ -422,22 +485,15 @@ export class OfficeEngine {
     before: OfficeState,
     seq: number,
     resultOf: (after: OfficeState) => unknown,
-  ): { ok: true; committed: Committed; result: unknown } | { ok: false; error: DomainError } {
+  ): ToWrite {
     const envelopes = events.map((event, i) => ({ seq: seq + 1 + i, at, commandId, actor, event }));
     const states = envelopes.reduce((all, e) => [...all, apply(all[all.length - 1]!, e)], [before]);
     const after = states[states.length - 1]!;
     const result = resultOf(after);
-    try {
-      this.store.commit({ commandId, deviceId: actor.deviceId, name, at, envelopes, result, states });
-    } catch (error) {
-      if (isStorageFault(error)) throw error;
-      this.log.error({ command: name, ...loggableError(error) }, 'command could not be stored');
-      return {
-        ok: false,
-        error: domainError('INTERNAL', 'the command could not be stored; nothing was changed'),
-      };
-    }
-    return { ok: true, committed: { envelopes, state: after }, result };
+    return {
+      batch: { commandId, deviceId: actor.deviceId, name, at, envelopes, result, states },
+      committed: { envelopes, state: after },
+    };
   }
 
   private commitFailure(error: unknown): DomainError {

@@ -1,5 +1,6 @@
 import { DomainEventSchema, type EventEnvelope } from '../../shared/events.js';
 import { visitIdOf } from '../../shared/events.js';
+import type { StoredCommand } from './commandStore.js';
 import type { Db } from './db.js';
 
 interface EventRow {
@@ -13,12 +14,6 @@ interface EventRow {
   desk_id: string | null;
   officer: string | null;
   payload: string;
-}
-
-export interface StoredCommand {
-  readonly deviceId: string;
-  readonly lastSeq: number;
-  readonly result: unknown;
 }
 
 /** The append-only event log and the record of committed commands (for idempotent retries). */

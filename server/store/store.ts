@@ -7,20 +7,11 @@ import { Audit } from './audit.js';
 import { Checkpointer } from './checkpointer.js';
 import { openDatabase, schemaVersion, type Db } from './db.js';
 import { Devices } from './devices.js';
-import { EventLog, type StoredCommand } from './eventLog.js';
+import type { CommandStore, CommitBatch, GroupWrite, StoredCommand } from './commandStore.js';
+import { EventLog } from './eventLog.js';
+import { isStorageFault } from './faults.js';
 import { Officers } from './officers.js';
 import { Projection } from './projection.js';
-
-export interface CommitBatch {
-  readonly commandId: string;
-  readonly deviceId: string;
-  readonly name: string;
-  readonly at: number;
-  readonly envelopes: readonly EventEnvelope[];
-  readonly result: unknown;
-  /** The state before the command, then after each of its events. */
-  readonly states: readonly OfficeState[];
-}
 
 /** SQLite's own checkpoint, at commit, should the background one fall behind: 32 MiB of WAL. */
 const BACKSTOP_CHECKPOINT_PAGES = 8192;
@@ -30,7 +21,7 @@ const BACKSTOP_CHECKPOINT_PAGES = 8192;
  * for idempotent retries and the projection's changes are committed together; the caller acks
  * only once `sync` has made them durable.
  */
-export class OfficeStore {
+export class OfficeStore implements CommandStore {
   readonly devices: Devices;
   readonly officers: Officers;
   readonly audit: Audit;
@@ -92,22 +83,47 @@ export class OfficeStore {
   }
 
   /**
-   * Runs `writes` in one transaction; inside it each `commit` is a savepoint of its own
-   * (better-sqlite3 nests transactions as savepoints). The commit writes the WAL but does not
-   * wait for the disk: `sync` does, and the engine acks the group only after a sync that began
-   * once the group was committed. In WAL mode one sync of the WAL makes every commit before it
-   * durable, so groups committed while a sync runs share the next one, and the event loop never
-   * waits on the disk for a command. Every other write (audit, devices, retention) stays
-   * `synchronous=FULL`: durable when its transaction returns.
+   * Writes a group's batches in one transaction, each in a savepoint of its own (better-sqlite3
+   * nests transactions as savepoints). The commit writes the WAL but does not wait for the disk:
+   * `sync` does, and the engine acks the group only after a sync that began once the group was
+   * written. In WAL mode one sync of the WAL makes every commit before it durable, so groups
+   * written while a sync runs share the next one, and the event loop never waits on the disk for
+   * a command. Every other write (audit, devices, retention) stays `synchronous=FULL`: durable
+   * when its transaction returns. A batch that cannot be written rolls the whole group back: the
+   * batches after it were decided on the state it left.
    */
-  group(writes: () => void): void {
+  writeGroup(batches: readonly CommitBatch[]): Promise<GroupWrite> {
+    let failed: { index: number; error: unknown } | undefined;
     this.syncNormal.run();
     try {
-      this.db.transaction(writes)();
+      this.db.transaction(() => {
+        batches.forEach((batch, index) => {
+          try {
+            this.commit(batch);
+          } catch (error) {
+            if (isStorageFault(error)) throw error;
+            failed = { index, error };
+            throw error;
+          }
+        });
+      })();
+    } catch (error) {
+      if (!failed) return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     } finally {
       this.syncFull.run();
     }
+    if (failed) return Promise.resolve({ ok: false, failed: failed.index, error: failed.error });
     this.checkpointer?.written();
+    return Promise.resolve({ ok: true });
+  }
+
+  findCommands(ids: readonly string[]): Promise<ReadonlyMap<string, StoredCommand>> {
+    const found = new Map<string, StoredCommand>();
+    for (const id of ids) {
+      const stored = this.log.findCommand(id);
+      if (stored) found.set(id, stored);
+    }
+    return Promise.resolve(found);
   }
 
   /**
@@ -140,10 +156,6 @@ export class OfficeStore {
   /** A small write of its own, to learn whether the database can be written (again). */
   probe(at: number): void {
     this.db.prepare(`INSERT OR REPLACE INTO meta VALUES ('storage_probe', ?)`).run(String(at));
-  }
-
-  findCommand(commandId: string): StoredCommand | undefined {
-    return this.log.findCommand(commandId);
   }
 
   /**

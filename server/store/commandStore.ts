@@ -1,0 +1,51 @@
+import type { EventEnvelope } from '../../shared/events.js';
+import type { OfficeConfig } from '../../shared/office.js';
+import type { OfficeState } from '../../shared/state.js';
+
+/** A command's writes: its events, its record for idempotent retries, and the projection's rows. */
+export interface CommitBatch {
+  readonly commandId: string;
+  readonly deviceId: string;
+  readonly name: string;
+  readonly at: number;
+  readonly envelopes: readonly EventEnvelope[];
+  readonly result: unknown;
+  /** The state before the command, then after each of its events. */
+  readonly states: readonly OfficeState[];
+}
+
+/** A command already committed: a retry of its id gets this answer again. */
+export interface StoredCommand {
+  readonly deviceId: string;
+  readonly lastSeq: number;
+  readonly result: unknown;
+}
+
+/**
+ * How a group's write ended when the disk was not at fault (a disk fault rejects): stored whole,
+ * or not at all because one batch could not be (a broken constraint, a bug).
+ */
+export type GroupWrite = { ok: true } | { ok: false; failed: number; error: unknown };
+
+/**
+ * What the engine needs of a store: the command path's side of the store seam
+ * (docs/ARCHITECTURE.md §4). The engine decides a group in memory and hands its batches over in
+ * order; the store writes them in one transaction, all or nothing, and `sync` then makes every
+ * group written before it durable. A store whose commit is durable by itself resolves `sync` at
+ * once. Writes and syncs may overlap: the next group is written while the last one syncs.
+ */
+export interface CommandStore {
+  head(): number;
+  /** The office config, or undefined for a database that was never seeded. */
+  config(): OfficeConfig | undefined;
+  seed(config: OfficeConfig, day: string, at: number): OfficeState;
+  loadState(config: OfficeConfig): OfficeState;
+  /** The commands among `ids` that were committed before. */
+  findCommands(ids: readonly string[]): Promise<ReadonlyMap<string, StoredCommand>>;
+  /** One group's batches, in order, in one transaction; one group at a time. */
+  writeGroup(batches: readonly CommitBatch[]): Promise<GroupWrite>;
+  /** Makes every group written so far durable. */
+  sync(): Promise<void>;
+  /** A small write of its own, to learn whether the database can be written (again). */
+  probe(at: number): void;
+}
