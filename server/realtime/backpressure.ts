@@ -21,18 +21,15 @@ const sizeOf = (data: unknown): number =>
 /**
  * Bytes queued for a client and not yet taken by the kernel: engine.io's packets waiting for
  * the transport, plus what ws holds for its socket. A client that reads keeps this near zero.
- * (A snapshot shared by several screens is counted once for each: an upper bound of the memory.)
+ * A snapshot shared by several screens, or asked for again and again, is counted each time it
+ * is queued: that is what would be sent. (Counted once, as its memory is, a client that asks
+ * for the same snapshot without reading once engine.io holds its packets back, waiting for the
+ * kernel, would never pass the bound, and its queue would grow without end.)
  */
 export function unsentBytes(socket: OfficeSocket): number {
   const conn = connectionOf(socket);
   let bytes = conn.transport.socket?.bufferedAmount ?? 0;
-  // A snapshot asked for twice is one buffer queued twice: its memory counts once.
-  const seen = new Set<unknown>();
-  for (const { data } of conn.writeBuffer) {
-    if (seen.has(data)) continue;
-    if (data instanceof Uint8Array) seen.add(data);
-    bytes += sizeOf(data);
-  }
+  for (const { data } of conn.writeBuffer) bytes += sizeOf(data);
   return bytes;
 }
 
