@@ -113,6 +113,8 @@ export class OfficeEngine {
   private scheduled = false;
   /** A group is being written: the store takes one at a time. */
   private writing = false;
+  /** A storage fault may have left the log ahead of the state here (commandStore.ts `catchUp`). */
+  private mayBeBehind = false;
   private notDueIn: { minute: number; zone: string } | undefined;
 
   private constructor(
@@ -168,10 +170,10 @@ export class OfficeEngine {
    * (space freed, the file writable), so that the desks hear it without anyone having to try a
    * command first, and /health turns back to ok. Cheap and silent while all is well.
    */
-  probeStorage(): void {
+  async probeStorage(): Promise<void> {
     if (this.storageHealthy) return;
     try {
-      this.store.probe(this.clock.now());
+      await this.store.probe(this.clock.now());
     } catch {
       return;
     }
@@ -270,6 +272,7 @@ export class OfficeEngine {
       started: performance.now(),
     };
     try {
+      if (this.mayBeBehind) await this.catchUp();
       const known = await this.store.findCommands([...new Set(group.map((s) => s.commandId))]);
       const plan = this.plan(group, known);
       const written = await this.store.writeGroup(plan.batches);
@@ -496,8 +499,26 @@ export class OfficeEngine {
     };
   }
 
+  /**
+   * After a storage fault, before deciding again: a commit whose answer was lost may have been
+   * made after all, or another writer may have gone on. What the log holds beyond this engine's
+   * head becomes its state, and the screens hear of it as of any commit.
+   */
+  private async catchUp(): Promise<void> {
+    if (!this.store.catchUp) return void (this.mayBeBehind = false);
+    const caught = await this.store.catchUp(this.runningSeq);
+    this.mayBeBehind = false;
+    if (!caught) return;
+    this.log.warn({ from: this.runningSeq, to: caught.head }, 'the office log had gone on: caught up');
+    this.running = this.current = caught.state;
+    this.runningSeq = this.seq = caught.head;
+    const committed: Committed[] = [{ envelopes: caught.envelopes, state: caught.state }];
+    for (const listener of this.commitListeners) this.guard('broadcast', () => listener(committed));
+  }
+
   private commitFailure(error: unknown): DomainError {
     if (isStorageFault(error)) {
+      this.mayBeBehind = true;
       this.setStorageHealthy(false, error);
       return STORAGE_UNAVAILABLE();
     }

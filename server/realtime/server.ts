@@ -190,7 +190,7 @@ export function attachRealtime(
   );
   timer.unref();
   const probe = setInterval(
-    guarded(log, 'storage probe', () => engine.probeStorage()),
+    () => void engine.probeStorage().catch((error: unknown) => logFault(log, 'storage probe', error)),
     deps.storageProbeMs,
   );
   probe.unref();

@@ -47,5 +47,17 @@ export interface CommandStore {
   /** Makes every group written so far durable. */
   sync(): Promise<void>;
   /** A small write of its own, to learn whether the database can be written (again). */
-  probe(at: number): void;
+  probe(at: number): Promise<void>;
+  /**
+   * For a store that another writer may have moved on (a commit whose answer was lost with the
+   * connection, another server): the state and the events after `head`, or undefined when the
+   * log still ends there. The engine asks after a storage fault, before it decides again.
+   */
+  catchUp?(head: number): Promise<CaughtUp | undefined>;
+}
+
+export interface CaughtUp {
+  readonly state: OfficeState;
+  readonly head: number;
+  readonly envelopes: readonly EventEnvelope[];
 }

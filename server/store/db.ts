@@ -6,9 +6,9 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 export type Db = Database.Database;
 
 export class DatabaseFromTheFutureError extends Error {
-  constructor(found: number) {
+  constructor(found: number, known = SCHEMA_VERSION) {
     super(
-      `the database has schema version ${found}, but this Mötesplats knows only up to ${SCHEMA_VERSION}: ` +
+      `the database has schema version ${found}, but this Mötesplats knows only up to ${known}: ` +
         'upgrade Mötesplats, or restore a backup made by this version',
     );
     this.name = 'DatabaseFromTheFutureError';

@@ -3,7 +3,7 @@ import { visitIdOf } from '../../shared/events.js';
 import type { StoredCommand } from './commandStore.js';
 import type { Db } from './db.js';
 
-interface EventRow {
+export interface EventRow {
   seq: number;
   command_id: string;
   at: number;
@@ -45,20 +45,7 @@ export class EventLog {
   }
 
   append(envelopes: readonly EventEnvelope[]): void {
-    for (const e of envelopes) {
-      this.insertEvent.run({
-        seq: e.seq,
-        command_id: e.commandId,
-        at: e.at,
-        type: e.event.type,
-        visit_id: visitIdOf(e.event),
-        device_id: e.actor.deviceId,
-        role: e.actor.role,
-        desk_id: e.actor.deskId,
-        officer: e.actor.officer,
-        payload: JSON.stringify(e.event),
-      });
-    }
+    for (const e of envelopes) this.insertEvent.run(envelopeToRow(e));
   }
 
   recordCommand(c: {
@@ -111,7 +98,22 @@ export class UnreadableEventError extends Error {
   }
 }
 
-function rowToEnvelope(r: EventRow): EventEnvelope {
+export function envelopeToRow(e: EventEnvelope): EventRow {
+  return {
+    seq: e.seq,
+    command_id: e.commandId,
+    at: e.at,
+    type: e.event.type,
+    visit_id: visitIdOf(e.event),
+    device_id: e.actor.deviceId,
+    role: e.actor.role,
+    desk_id: e.actor.deskId,
+    officer: e.actor.officer,
+    payload: JSON.stringify(e.event),
+  };
+}
+
+export function rowToEnvelope(r: EventRow): EventEnvelope {
   // Parsed, not trusted: a log written by an older version must still mean what it says.
   const event = DomainEventSchema.safeParse(JSON.parse(r.payload));
   if (!event.success)

@@ -10,5 +10,6 @@ export function isStorageFault(error: unknown): boolean {
   return typeof code === 'string' && STORAGE_FAULT.test(code);
 }
 
+/** SQLite's codes, and the one the PostgreSQL store gives its faults (postgres/faults.ts). */
 const STORAGE_FAULT =
-  /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY|LOCKED|CORRUPT|NOTADB|PERM|NOMEM|PROTOCOL)(_|$)/;
+  /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY|LOCKED|CORRUPT|NOTADB|PERM|NOMEM|PROTOCOL)(_|$)|^MOTESPLATS_STORAGE$/;

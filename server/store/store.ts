@@ -154,7 +154,7 @@ export class OfficeStore implements CommandStore {
   }
 
   /** A small write of its own, to learn whether the database can be written (again). */
-  probe(at: number): void {
+  async probe(at: number): Promise<void> {
     this.db.prepare(`INSERT OR REPLACE INTO meta VALUES ('storage_probe', ?)`).run(String(at));
   }
 

@@ -1,0 +1,46 @@
+import pg from 'pg';
+import { DatabaseFromTheFutureError } from '../db.js';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './schema.js';
+
+/** `bigint` columns hold milliseconds and sequence numbers, far below 2^53: read them as numbers. */
+const INT8_OID = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** A pool of connections to the region's database; one office's writer holds one at a time. */
+export function connect(url: string, options: { max?: number } = {}): pg.Pool {
+  return new pg.Pool({ connectionString: url, max: options.max ?? 8, types, application_name: 'motesplats' });
+}
+
+/** Serialises migrations between nodes that start at once: a lock on this key, for the transaction. */
+const MIGRATION_LOCK = 7_200_101;
+
+/**
+ * Brings the schema up to date in one transaction; refuses a database newer than the code, as
+ * the SQLite store does.
+ */
+export async function migrate(pool: pg.Pool): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
+    const found = (await client.query<{ version: number }>('SELECT version FROM schema_version')).rows[0];
+    const current = found?.version ?? 0;
+    if (current > PG_SCHEMA_VERSION) throw new DatabaseFromTheFutureError(current, PG_SCHEMA_VERSION);
+    for (const m of PG_MIGRATIONS.filter((m) => m.version > current)) await client.query(m.sql);
+    if (!found) await client.query('INSERT INTO schema_version VALUES ($1)', [PG_SCHEMA_VERSION]);
+    else await client.query('UPDATE schema_version SET version = $1', [PG_SCHEMA_VERSION]);
+    await client.query('COMMIT');
+    return PG_SCHEMA_VERSION;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

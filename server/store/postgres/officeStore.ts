@@ -1,0 +1,502 @@
+import type pg from 'pg';
+import type { EventEnvelope } from '../../../shared/events.js';
+import { OfficeConfigSchema, type OfficeConfig } from '../../../shared/office.js';
+import { initialState, type OfficeState } from '../../../shared/state.js';
+import type { CaughtUp, CommandStore, CommitBatch, GroupWrite, StoredCommand } from '../commandStore.js';
+import { envelopeToRow, rowToEnvelope, type EventRow } from '../eventLog.js';
+import {
+  projectionChanges,
+  stateFromRows,
+  type ProjectionRows,
+  type RowChange,
+} from '../projectionChanges.js';
+import { asStorageFault, isPgStorageFault } from './faults.js';
+import { rowsInsert, upsert, type Columns } from './sql.js';
+
+/** An office id as the CLI and the URL take it: `borlange`, `ludvika`. */
+export const OFFICE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+export class UnknownOfficeError extends Error {
+  override name = 'UnknownOfficeError';
+  constructor(readonly officeId: string) {
+    super(
+      `no office "${officeId}" in this database: add it with \`office add --id ${officeId} --config <file>\``,
+    );
+  }
+}
+
+export class OfficeExistsError extends Error {
+  override name = 'OfficeExistsError';
+  constructor(readonly officeId: string) {
+    super(`the database already holds an office "${officeId}"`);
+  }
+}
+
+/**
+ * Another writer moved the office's log on (another node): what this store's engine decided
+ * rests on a state that is no longer the latest, and nothing of the group was written.
+ */
+export class StaleOfficeError extends Error {
+  override name = 'StaleOfficeError';
+  readonly code = 'MOTESPLATS_STALE_OFFICE';
+  constructor(
+    readonly officeId: string,
+    readonly expected: number,
+    readonly found: number,
+  ) {
+    super(`office "${officeId}" is at sequence ${found}, not ${expected}: another writer got there first`);
+  }
+}
+
+const EVENT_COLUMNS: Columns = [
+  ['seq', 'bigint'],
+  ['command_id', 'text'],
+  ['at', 'bigint'],
+  ['type', 'text'],
+  ['visit_id', 'text'],
+  ['device_id', 'text'],
+  ['role', 'text'],
+  ['desk_id', 'text'],
+  ['officer', 'text'],
+  ['payload', 'text'],
+];
+const COMMAND_COLUMNS: Columns = [
+  ['command_id', 'text'],
+  ['device_id', 'text'],
+  ['name', 'text'],
+  ['at', 'bigint'],
+  ['first_seq', 'bigint'],
+  ['last_seq', 'bigint'],
+  ['result', 'text'],
+];
+const VISIT_COLUMNS: Columns = [
+  ['id', 'text'],
+  ['day', 'text'],
+  ['ticket', 'text'],
+  ['kind', 'text'],
+  ['language', 'text'],
+  ['interpreter_language', 'text'],
+  ['adults', 'integer'],
+  ['children', 'integer'],
+  ['consent', 'integer'],
+  ['appointment_at', 'bigint'],
+  ['created_at', 'bigint'],
+  ['status', 'text'],
+  ['ended_at', 'bigint'],
+  ['cancel_reason', 'text'],
+  ['current_step', 'integer'],
+  ['interpreter_id', 'text'],
+  ['interpreter_used', 'integer'],
+];
+const STEP_COLUMNS: Columns = [
+  ['visit_id', 'text'],
+  ['idx', 'integer'],
+  ['station_id', 'text'],
+  ['status', 'text'],
+  ['queued_at', 'bigint'],
+  ['came_from', 'text'],
+  ['target_desk_id', 'text'],
+  ['desk_id', 'text'],
+  ['called_at', 'bigint'],
+  ['last_called_at', 'bigint'],
+  ['started_at', 'bigint'],
+  ['ended_at', 'bigint'],
+  ['recalls', 'integer'],
+  ['outcome', 'text'],
+  ['skip_reason', 'text'],
+  ['checklist', 'text'],
+  ['rule_override', 'integer'],
+  ['day', 'text'],
+];
+const PRIVATE_COLUMNS: Columns = [
+  ['visit_id', 'text'],
+  ['booking_ref', 'text'],
+  ['members', 'text'],
+  ['status_token', 'text'],
+];
+const NOTE_COLUMNS: Columns = [
+  ['id', 'text'],
+  ['visit_id', 'text'],
+  ['at', 'bigint'],
+  ['visibility', 'text'],
+  ['agency', 'text'],
+  ['station_id', 'text'],
+  ['desk_id', 'text'],
+  ['officer', 'text'],
+  ['text', 'text'],
+];
+const APPOINTMENT_COLUMNS: Columns = [
+  ['day', 'text'],
+  ['ref', 'text'],
+  ['at', 'bigint'],
+  ['language', 'text'],
+  ['interpreter_language', 'text'],
+  ['adults', 'integer'],
+  ['children', 'integer'],
+  ['visit_id', 'text'],
+];
+const INTERPRETER_COLUMNS: Columns = [
+  ['id', 'text'],
+  ['day', 'text'],
+  ['language', 'text'],
+  ['mode', 'text'],
+  ['name', 'text'],
+  ['visit_id', 'text'],
+];
+const SESSION_COLUMNS: Columns = [
+  ['desk_id', 'text'],
+  ['officer', 'text'],
+  ['since', 'bigint'],
+];
+
+// One statement per table and group, whatever the number of rows (sql.ts: arrays, unnest).
+const INSERT_EVENTS = rowsInsert('events', EVENT_COLUMNS);
+const INSERT_COMMANDS = rowsInsert('commands', COMMAND_COLUMNS);
+const UPSERT_VISITS = upsert('visits', VISIT_COLUMNS, ['id']);
+const UPSERT_STEPS = upsert('visit_steps', STEP_COLUMNS, ['visit_id', 'idx']);
+const UPSERT_PRIVATE = upsert('visit_private', PRIVATE_COLUMNS, ['visit_id']);
+const INSERT_NOTES = `${rowsInsert('notes', NOTE_COLUMNS)} ON CONFLICT DO NOTHING`;
+const UPSERT_APPOINTMENTS = upsert('appointments', APPOINTMENT_COLUMNS, ['day', 'ref']);
+const UPSERT_INTERPRETERS = upsert('interpreters', INTERPRETER_COLUMNS, ['id']);
+const UPSERT_SESSIONS = upsert('desk_sessions', SESSION_COLUMNS, ['desk_id']);
+
+/**
+ * One office's store on PostgreSQL: its rows among other offices' in one database, keyed by its
+ * id. The engine's seam (commandStore.ts): a group is one transaction that takes the office's
+ * row lock, checks that the log is where the engine believes it is, appends, projects, moves the
+ * head and commits; with `synchronous_commit` on, a commit that returned is on the disk, so
+ * `sync` has nothing left to do. The state, config and head are read when the store is opened.
+ */
+export class PostgresOfficeStore implements CommandStore {
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly officeId: string,
+    private readonly opened: { config: OfficeConfig; state: OfficeState; head: number },
+  ) {}
+
+  /** Adds an office to the database, with its config and its first day. */
+  static async addOffice(
+    pool: pg.Pool,
+    id: string,
+    config: OfficeConfig,
+    day: string,
+    at: number,
+  ): Promise<void> {
+    if (!OFFICE_ID.test(id))
+      throw new Error(`an office id is lower-case letters, digits and dashes: "${id}"`);
+    const added = await pool.query(
+      `INSERT INTO offices (id, config, config_updated_at, day, head, created_at) VALUES ($1, $2, $3, $4, 0, $3)
+       ON CONFLICT (id) DO NOTHING`,
+      [id, JSON.stringify(OfficeConfigSchema.parse(config)), at, day],
+    );
+    if (added.rowCount === 0) throw new OfficeExistsError(id);
+  }
+
+  static async listOffices(
+    pool: pg.Pool,
+  ): Promise<{ id: string; name: string; day: string; head: number }[]> {
+    const rows = (
+      await pool.query<{ id: string; config: string; day: string; head: number }>(
+        `SELECT id, config, day, head FROM offices ORDER BY id`,
+      )
+    ).rows;
+    return rows.map((r) => ({
+      id: r.id,
+      name: (JSON.parse(r.config) as OfficeConfig).name,
+      day: r.day,
+      head: r.head,
+    }));
+  }
+
+  /** Opens an office that `addOffice` added: its config, its live state and its head, read now. */
+  static async open(pool: pg.Pool, officeId: string): Promise<PostgresOfficeStore> {
+    const office = (
+      await pool.query<{ config: string; day: string; head: number }>(
+        `SELECT config, day, head FROM offices WHERE id = $1`,
+        [officeId],
+      )
+    ).rows[0];
+    if (!office) throw new UnknownOfficeError(officeId);
+    const config = OfficeConfigSchema.parse(JSON.parse(office.config));
+    const state = await readState(pool, officeId, config, office.day);
+    return new PostgresOfficeStore(pool, officeId, { config, state, head: office.head });
+  }
+
+  head(): number {
+    return this.opened.head;
+  }
+
+  config(): OfficeConfig {
+    return this.opened.config;
+  }
+
+  seed(): OfficeState {
+    // open() found the office, so there is a config and the engine never asks.
+    throw new UnknownOfficeError(this.officeId);
+  }
+
+  loadState(config: OfficeConfig): OfficeState {
+    return config === this.opened.config ? this.opened.state : { ...this.opened.state, config };
+  }
+
+  /** Reads the live state back from the tables, as a restart would, with the head it is at. */
+  async readState(): Promise<{ state: OfficeState; head: number }> {
+    const [office] = await this.query<{ day: string; config: string; head: number }>(
+      `SELECT day, config, head FROM offices WHERE id = $1`,
+      [this.officeId],
+    );
+    const config = OfficeConfigSchema.parse(JSON.parse(office!.config));
+    return { state: await readState(this.pool, this.officeId, config, office!.day), head: office!.head };
+  }
+
+  async catchUp(head: number): Promise<CaughtUp | undefined> {
+    const [office] = await this.query<{ head: number }>(`SELECT head FROM offices WHERE id = $1`, [
+      this.officeId,
+    ]);
+    if (office?.head === head) return undefined;
+    try {
+      const now = await this.readState();
+      return { ...now, envelopes: await this.eventsSince(head, Number.MAX_SAFE_INTEGER, now.head) };
+    } catch (error) {
+      throw isPgStorageFault(error) ? asStorageFault(error) : error;
+    }
+  }
+
+  async findCommands(ids: readonly string[]): Promise<ReadonlyMap<string, StoredCommand>> {
+    const found = new Map<string, StoredCommand>();
+    if (ids.length === 0) return found;
+    const rows = await this.query<{
+      command_id: string;
+      device_id: string;
+      last_seq: number;
+      result: string;
+    }>(
+      `SELECT command_id, device_id, last_seq, result FROM commands WHERE office_id = $1 AND command_id = ANY ($2)`,
+      [this.officeId, ids],
+    );
+    for (const r of rows)
+      found.set(r.command_id, {
+        deviceId: r.device_id,
+        lastSeq: r.last_seq,
+        result: JSON.parse(r.result) as unknown,
+      });
+    return found;
+  }
+
+  /**
+   * The group in one transaction. A batch that cannot be written (not a fault of the database:
+   * a broken constraint) rolls the whole group back; which one it was is found by writing the
+   * batches again one by one, a path taken only for a bug.
+   */
+  async writeGroup(batches: readonly CommitBatch[]): Promise<GroupWrite> {
+    if (batches.length === 0) return { ok: true };
+    try {
+      await this.transaction(batches);
+      return { ok: true };
+    } catch (error) {
+      if (isPgStorageFault(error) || error instanceof StaleOfficeError) throw asStorageFault(error);
+      if (batches.length === 1) return { ok: false, failed: 0, error };
+      for (let i = 1; i <= batches.length; i++) {
+        try {
+          await this.transaction(batches.slice(0, i), { rollback: true });
+        } catch (cause) {
+          if (isPgStorageFault(cause)) throw asStorageFault(cause);
+          return { ok: false, failed: i - 1, error: cause };
+        }
+      }
+      return { ok: false, failed: batches.length - 1, error };
+    }
+  }
+
+  /** A commit that returned is on the disk (`synchronous_commit` on). */
+  sync(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  async probe(at: number): Promise<void> {
+    await this.query(
+      `UPDATE offices SET config_updated_at = config_updated_at WHERE id = $1 AND $2::bigint > 0`,
+      [this.officeId, at],
+    );
+  }
+
+  /** Events after `seq` up to `head`, oldest first, at most `limit`. */
+  async eventsSince(seq: number, limit: number, head = Number.MAX_SAFE_INTEGER): Promise<EventEnvelope[]> {
+    const rows = await this.query<EventRow>(
+      `SELECT seq, command_id, at, type, visit_id, device_id, role, desk_id, officer, payload FROM events
+       WHERE office_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
+      [this.officeId, seq, head, limit],
+    );
+    return rows.map(rowToEnvelope);
+  }
+
+  private async query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<R[]> {
+    try {
+      return (await this.pool.query<R>(text, values)).rows;
+    } catch (error) {
+      throw isPgStorageFault(error) ? asStorageFault(error) : error;
+    }
+  }
+
+  private async transaction(
+    batches: readonly CommitBatch[],
+    options: { rollback?: boolean } = {},
+  ): Promise<void> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const locked = await client.query<{ head: number }>(
+        `SELECT head FROM offices WHERE id = $1 FOR UPDATE`,
+        [this.officeId],
+      );
+      const expected = batches[0]!.envelopes[0]?.seq ?? 1;
+      const head = locked.rows[0]?.head;
+      if (head === undefined) throw new UnknownOfficeError(this.officeId);
+      if (head !== expected - 1) throw new StaleOfficeError(this.officeId, expected - 1, head);
+      await this.writeRows(client, batches);
+      await client.query(options.rollback ? 'ROLLBACK' : 'COMMIT');
+    } catch (error) {
+      broken = isPgStorageFault(error);
+      await client.query('ROLLBACK').catch(() => (broken = true));
+      throw error;
+    } finally {
+      // A connection that failed mid-transaction is not handed out again.
+      client.release(broken);
+    }
+  }
+
+  private async writeRows(client: pg.PoolClient, batches: readonly CommitBatch[]): Promise<void> {
+    const office = this.officeId;
+    const envelopes = batches.flatMap((b) => b.envelopes);
+    const run = (text: string, columns: Columns, rows: readonly object[]) =>
+      rows.length === 0 ? Promise.resolve() : client.query(text, [office, ...arraysOf(columns, rows)]);
+    await run(INSERT_EVENTS, EVENT_COLUMNS, envelopes.map(envelopeToRow));
+    await run(
+      INSERT_COMMANDS,
+      COMMAND_COLUMNS,
+      batches
+        .filter((b) => b.envelopes.length > 0)
+        .map((b) => ({
+          command_id: b.commandId,
+          device_id: b.deviceId,
+          name: b.name,
+          at: b.at,
+          first_seq: b.envelopes[0]!.seq,
+          last_seq: b.envelopes[b.envelopes.length - 1]!.seq,
+          result: JSON.stringify(b.result),
+        })),
+    );
+    const changes = batches.flatMap((b) => projectionChanges(b.states, b.envelopes, b.at));
+    const last = lastOfEach(changes);
+    await run(UPSERT_VISITS, VISIT_COLUMNS, last.visits);
+    await run(UPSERT_STEPS, STEP_COLUMNS, last.steps);
+    await run(UPSERT_PRIVATE, PRIVATE_COLUMNS, last.secrets);
+    await run(INSERT_NOTES, NOTE_COLUMNS, last.notes);
+    // A booking list is replaced in order: the open bookings go, then the list comes.
+    for (const change of last.appointments)
+      if (change.op === 'clearOpenAppointments')
+        await client.query(
+          `DELETE FROM appointments WHERE office_id = $1 AND day = $2 AND visit_id IS NULL`,
+          [office, change.day],
+        );
+      else await run(UPSERT_APPOINTMENTS, APPOINTMENT_COLUMNS, [change.row]);
+    await run(UPSERT_INTERPRETERS, INTERPRETER_COLUMNS, last.interpreters.upserts);
+    if (last.interpreters.removed.length > 0)
+      await client.query(`DELETE FROM interpreters WHERE office_id = $1 AND id = ANY ($2)`, [
+        office,
+        last.interpreters.removed,
+      ]);
+    await run(UPSERT_SESSIONS, SESSION_COLUMNS, last.sessions.upserts);
+    if (last.sessions.removed.length > 0)
+      await client.query(`DELETE FROM desk_sessions WHERE office_id = $1 AND desk_id = ANY ($2)`, [
+        office,
+        last.sessions.removed,
+      ]);
+    await client.query(
+      `UPDATE offices SET head = $2, day = coalesce($3, day), config = coalesce($4, config),
+         config_updated_at = coalesce($5, config_updated_at) WHERE id = $1`,
+      [
+        office,
+        envelopes[envelopes.length - 1]?.seq,
+        last.day ?? null,
+        last.config?.config ?? null,
+        last.config?.at ?? null,
+      ],
+    );
+  }
+}
+
+/** A group's projection changes, folded: the last row of each key, in the order the tables need. */
+function lastOfEach(changes: readonly RowChange[]) {
+  const visits = new Map<string, object>();
+  const steps = new Map<string, object>();
+  const secrets = new Map<string, object>();
+  const notes = new Map<string, object>();
+  const appointments: Extract<RowChange, { op: 'appointment' | 'clearOpenAppointments' }>[] = [];
+  const interpreters = new Map<string, object | null>();
+  const sessions = new Map<string, object | null>();
+  let day: string | undefined;
+  let config: { config: string; at: number } | undefined;
+  for (const c of changes) {
+    if (c.op === 'visit') visits.set(c.row.id, c.row);
+    else if (c.op === 'step') steps.set(`${c.row.visit_id}/${c.row.idx}`, c.row);
+    else if (c.op === 'private') secrets.set(c.row.visit_id, c.row);
+    else if (c.op === 'note') notes.set(c.row.id, c.row);
+    else if (c.op === 'appointment' || c.op === 'clearOpenAppointments') appointments.push(c);
+    else if (c.op === 'interpreter') interpreters.set(c.row.id, c.row);
+    else if (c.op === 'removeInterpreter') interpreters.set(c.id, null);
+    else if (c.op === 'session') sessions.set(c.row.desk_id, c.row);
+    else if (c.op === 'endSession') sessions.set(c.deskId, null);
+    else if (c.op === 'day') day = c.day;
+    else config = c;
+  }
+  const split = (map: Map<string, object | null>) => ({
+    upserts: [...map.values()].filter((r): r is object => r !== null),
+    removed: [...map].filter(([, r]) => r === null).map(([k]) => k),
+  });
+  return {
+    visits: [...visits.values()],
+    steps: [...steps.values()],
+    secrets: [...secrets.values()],
+    notes: [...notes.values()],
+    appointments,
+    interpreters: split(interpreters),
+    sessions: split(sessions),
+    day,
+    config,
+  };
+}
+
+/** Column-wise arrays of the rows, for `unnest`. */
+function arraysOf(columns: Columns, rows: readonly object[]): unknown[][] {
+  return columns.map(([name]) => rows.map((r) => (r as Record<string, unknown>)[name] ?? null));
+}
+
+async function readState(
+  pool: pg.Pool,
+  office: string,
+  config: OfficeConfig,
+  day: string,
+): Promise<OfficeState> {
+  const q = async <R extends pg.QueryResultRow>(text: string, values: unknown[]) =>
+    (await pool.query<R>(text, values)).rows;
+  const visits = await q<ProjectionRows['visits'][number]>(
+    `SELECT * FROM visits WHERE office_id = $1 AND (day = $2 OR status = 'active')`,
+    [office, day],
+  );
+  if (visits.length === 0 && day === '') return initialState(config, day);
+  const ids = visits.map((v) => v.id);
+  const ofVisits = <R extends pg.QueryResultRow>(table: string, order = '') =>
+    q<R>(`SELECT * FROM ${table} WHERE office_id = $1 AND visit_id = ANY ($2) ${order}`, [office, ids]);
+  return stateFromRows(config, {
+    day,
+    visits,
+    steps: await ofVisits('visit_steps'),
+    notes: await ofVisits('notes', 'ORDER BY at'),
+    secrets: await ofVisits('visit_private'),
+    appointments: await q(`SELECT * FROM appointments WHERE office_id = $1 AND day = $2`, [office, day]),
+    interpreters: await q(`SELECT * FROM interpreters WHERE office_id = $1 AND day = $2`, [office, day]),
+    sessions: await q(`SELECT * FROM desk_sessions WHERE office_id = $1`, [office]),
+  });
+}

@@ -1,0 +1,171 @@
+/**
+ * The PostgreSQL schema: the SQLite tables of one office (server/store/migrations/), with every
+ * row keyed by its office, so that many offices share one database and none sees another's
+ * rows. Column names and meanings are SQLite's, so that one set of row mappers (visitRows.ts)
+ * serves both stores. Times are milliseconds since the epoch in `bigint`, read back as numbers
+ * (connect.ts). Numbered like SQLite's migrations and, like them, never changed once released.
+ */
+export interface PgMigration {
+  readonly version: number;
+  readonly sql: string;
+}
+
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  {
+    version: 1,
+    sql: /* sql */ `
+CREATE TABLE offices (
+  id                text PRIMARY KEY CHECK (id ~ '^[a-z0-9][a-z0-9-]{0,62}$'),
+  config            text NOT NULL,
+  config_updated_at bigint NOT NULL,
+  day               text NOT NULL,
+  -- The last sequence number of the office's log: read and moved under this row's lock, so
+  -- that one office's commands are numbered without gaps and never interleave.
+  head              bigint NOT NULL DEFAULT 0,
+  created_at        bigint NOT NULL
+);
+
+CREATE TABLE events (
+  office_id  text NOT NULL REFERENCES offices (id),
+  seq        bigint NOT NULL,
+  command_id text NOT NULL,
+  at         bigint NOT NULL,
+  type       text NOT NULL,
+  visit_id   text,
+  device_id  text NOT NULL,
+  role       text NOT NULL,
+  desk_id    text,
+  officer    text,
+  payload    text NOT NULL,
+  PRIMARY KEY (office_id, seq)
+);
+CREATE INDEX events_by_visit ON events (office_id, visit_id) WHERE visit_id IS NOT NULL;
+CREATE INDEX events_by_time ON events (office_id, at);
+CREATE INDEX events_imports ON events (office_id, at) WHERE type = 'appointments_imported';
+
+CREATE TABLE commands (
+  office_id  text NOT NULL REFERENCES offices (id),
+  command_id text NOT NULL,
+  device_id  text NOT NULL,
+  name       text NOT NULL,
+  at         bigint NOT NULL,
+  first_seq  bigint NOT NULL,
+  last_seq   bigint NOT NULL,
+  result     text NOT NULL,
+  PRIMARY KEY (office_id, command_id)
+);
+CREATE INDEX commands_by_time ON commands (office_id, at);
+
+CREATE TABLE visits (
+  office_id            text NOT NULL REFERENCES offices (id),
+  id                   text NOT NULL,
+  day                  text NOT NULL,
+  ticket               text NOT NULL,
+  kind                 text NOT NULL,
+  language             text NOT NULL,
+  interpreter_language text,
+  adults               integer NOT NULL,
+  children             integer NOT NULL,
+  consent              integer NOT NULL,
+  appointment_at       bigint,
+  created_at           bigint NOT NULL,
+  status               text NOT NULL,
+  ended_at             bigint,
+  cancel_reason        text,
+  current_step         integer,
+  interpreter_id       text,
+  interpreter_used     integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (office_id, id),
+  UNIQUE (office_id, day, ticket)
+);
+CREATE INDEX visits_active ON visits (office_id) WHERE status = 'active';
+CREATE INDEX visits_by_day ON visits (office_id, day, created_at);
+
+CREATE TABLE visit_steps (
+  office_id      text NOT NULL,
+  visit_id       text NOT NULL,
+  idx            integer NOT NULL,
+  station_id     text NOT NULL,
+  status         text NOT NULL,
+  queued_at      bigint,
+  came_from      text,
+  target_desk_id text,
+  desk_id        text,
+  called_at      bigint,
+  last_called_at bigint,
+  started_at     bigint,
+  ended_at       bigint,
+  recalls        integer NOT NULL,
+  outcome        text,
+  skip_reason    text,
+  checklist      text NOT NULL,
+  rule_override  integer NOT NULL DEFAULT 0,
+  day            text NOT NULL,
+  PRIMARY KEY (office_id, visit_id, idx),
+  FOREIGN KEY (office_id, visit_id) REFERENCES visits (office_id, id)
+);
+CREATE INDEX visit_steps_by_day ON visit_steps (office_id, day, station_id);
+
+CREATE TABLE visit_private (
+  office_id    text NOT NULL,
+  visit_id     text NOT NULL,
+  booking_ref  text,
+  members      text NOT NULL,
+  status_token text,
+  PRIMARY KEY (office_id, visit_id),
+  UNIQUE (office_id, status_token),
+  FOREIGN KEY (office_id, visit_id) REFERENCES visits (office_id, id)
+);
+
+CREATE TABLE notes (
+  office_id  text NOT NULL,
+  id         text NOT NULL,
+  visit_id   text NOT NULL,
+  at         bigint NOT NULL,
+  visibility text NOT NULL,
+  agency     text NOT NULL,
+  station_id text NOT NULL,
+  desk_id    text NOT NULL,
+  officer    text NOT NULL,
+  text       text,
+  PRIMARY KEY (office_id, id),
+  FOREIGN KEY (office_id, visit_id) REFERENCES visits (office_id, id)
+);
+CREATE INDEX notes_by_visit ON notes (office_id, visit_id);
+
+CREATE TABLE appointments (
+  office_id            text NOT NULL REFERENCES offices (id),
+  day                  text NOT NULL,
+  ref                  text NOT NULL,
+  at                   bigint NOT NULL,
+  language             text NOT NULL,
+  interpreter_language text,
+  adults               integer NOT NULL,
+  children             integer NOT NULL,
+  visit_id             text,
+  PRIMARY KEY (office_id, day, ref)
+);
+
+CREATE TABLE interpreters (
+  office_id text NOT NULL REFERENCES offices (id),
+  id        text NOT NULL,
+  day       text NOT NULL,
+  language  text NOT NULL,
+  mode      text NOT NULL,
+  name      text NOT NULL,
+  visit_id  text,
+  PRIMARY KEY (office_id, id)
+);
+
+CREATE TABLE desk_sessions (
+  office_id text NOT NULL REFERENCES offices (id),
+  desk_id   text NOT NULL,
+  officer   text NOT NULL,
+  since     bigint NOT NULL,
+  PRIMARY KEY (office_id, desk_id)
+);
+`,
+  },
+];
+
+export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

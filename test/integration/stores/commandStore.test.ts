@@ -1,0 +1,261 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../server/log.js';
+import { OfficeEngine } from '../../../server/office/engine.js';
+import type { CommandStore } from '../../../server/store/commandStore.js';
+import { connect, migrate } from '../../../server/store/postgres/connect.js';
+import { PostgresOfficeStore } from '../../../server/store/postgres/officeStore.js';
+import { OfficeStore } from '../../../server/store/store.js';
+import { CommandSchemas, type Command, type CommandName } from '../../../shared/commands.js';
+import type { EventEnvelope } from '../../../shared/events.js';
+import type { AckResult } from '../../../shared/protocol.js';
+import type { OfficeState } from '../../../shared/state.js';
+import { actors, DAY, T0, testConfig } from '../../helpers/domain.js';
+import { postgresAvailable, startPostgres, type TestPostgres } from '../../helpers/postgres.js';
+
+/**
+ * The command path's side of the store seam (server/store/commandStore.ts), the same cases
+ * against both stores: the engine over the embedded SQLite file and over PostgreSQL, many
+ * offices in one database there.
+ */
+
+interface Opened {
+  readonly store: CommandStore;
+  readonly events: () => Promise<readonly EventEnvelope[]>;
+  /** The state as a restart reads it back. */
+  readonly reread: () => Promise<OfficeState>;
+  readonly close: () => Promise<void>;
+}
+
+interface Backend {
+  readonly name: string;
+  /** A new, empty database; `office` opens (and on first use adds) an office in it. */
+  fresh(): Promise<(office: string) => Promise<Opened>>;
+  done(): Promise<void>;
+}
+
+const config = testConfig();
+
+function sqlite(): Backend {
+  const dirs: string[] = [];
+  return {
+    name: 'SQLite',
+    async fresh() {
+      const dir = mkdtempSync(join(tmpdir(), 'motesplats-seam-'));
+      dirs.push(dir);
+      return async (office) => {
+        const file = join(dir, `${office}.sqlite`);
+        const store = OfficeStore.open(file);
+        if (!store.config()) store.seed(config, DAY, T0);
+        return {
+          store,
+          events: async () => store.eventsSince(0, 1_000_000),
+          reread: async () => {
+            const again = OfficeStore.open(file);
+            try {
+              return again.loadState(again.config()!);
+            } finally {
+              again.close();
+            }
+          },
+          close: async () => store.close(),
+        };
+      };
+    },
+    async done() {
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let databases = 0;
+
+function postgres(server: () => TestPostgres): Backend {
+  const pools: pg.Pool[] = [];
+  return {
+    name: 'PostgreSQL',
+    async fresh() {
+      const pool = connect(await server().createDatabase(`seam_${++databases}`));
+      pools.push(pool);
+      await migrate(pool);
+      return async (office) => {
+        if (!(await PostgresOfficeStore.listOffices(pool)).some((o) => o.id === office))
+          await PostgresOfficeStore.addOffice(pool, office, config, DAY, T0);
+        const store = await PostgresOfficeStore.open(pool, office);
+        return {
+          store,
+          events: () => store.eventsSince(0, 1_000_000),
+          reread: async () => (await store.readState()).state,
+          close: async () => undefined,
+        };
+      };
+    },
+    async done() {
+      await Promise.all(pools.map((p) => p.end()));
+    },
+  };
+}
+
+let n = 0;
+function command<N extends CommandName>(
+  name: N,
+  payload: Record<string, unknown>,
+  commandId?: string,
+): Command {
+  const parsed = CommandSchemas[name].parse({ commandId: commandId ?? `seam-${++n}-xxxxxxxx`, ...payload });
+  return { name, payload: parsed } as Command;
+}
+const walkIn = (commandId?: string) =>
+  command(
+    'visit:check_in',
+    {
+      arrival: { kind: 'walk_in', adults: 1, children: 0 },
+      language: 'ar',
+      interpreterLanguage: null,
+      consent: true,
+    },
+    commandId,
+  );
+
+function engineOn(store: CommandStore, now = () => T0): OfficeEngine {
+  return OfficeEngine.open(store, { clock: { now }, log: silentLogger, seed: config });
+}
+
+const run = (engine: OfficeEngine, actor: Parameters<OfficeEngine['execute']>[2], c: Command) =>
+  engine.execute(c, c.payload.commandId, actor);
+
+function ok<T>(ack: AckResult<unknown>): T {
+  if (!ack.ok) throw new Error(`refused: ${ack.error.code} ${ack.error.message}`);
+  return ack.value as T;
+}
+
+let server: TestPostgres | undefined;
+const backends: Backend[] = [sqlite()];
+if (postgresAvailable()) backends.push(postgres(() => server!));
+else console.warn('SKIPPED the PostgreSQL half of the store seam tests: PostgreSQL is not installed');
+
+beforeAll(async () => {
+  if (postgresAvailable()) server = await startPostgres();
+}, 60_000);
+afterAll(async () => {
+  for (const b of backends) await b.done();
+  await server?.stop();
+});
+
+describe.each(backends)('the store seam on $name', (backend) => {
+  let opened: Opened[] = [];
+  const open = async (office: (office: string) => Promise<Opened>, id: string) => {
+    const o = await office(id);
+    opened.push(o);
+    return o;
+  };
+  afterEach(async () => {
+    for (const o of opened) await o.close();
+    opened = [];
+  });
+
+  it('carries a household through the chain; the log is gap-free and rebuilds the state', async () => {
+    const office = await open(await backend.fresh(), 'borlange');
+    const engine = engineOn(office.store);
+    const desk = actors.desk('mv-1');
+    ok(await run(engine, desk, command('desk:sign_in', { officer: 'Anna' })));
+    const { visitId } = ok<{ visitId: string }>(await run(engine, actors.kiosk, walkIn()));
+    ok(await run(engine, desk, command('queue:call_next', {})));
+    ok(await run(engine, desk, command('visit:start', { visitId })));
+    ok(
+      await run(
+        engine,
+        desk,
+        command('visit:add_note', {
+          visitId,
+          note: { text: 'Tolk behövs nästa gång', visibility: 'shared' },
+        }),
+      ),
+    );
+    ok(
+      await run(engine, desk, command('visit:hand_over', { visitId, to: { kind: 'next' }, outcome: 'done' })),
+    );
+    const events = await office.events();
+    expect(events.length).toBeGreaterThan(5);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(engine.head).toBe(events.length);
+    expect(await office.reread()).toEqual(engine.state);
+  });
+
+  it('a repeated command id gets the first answer and is written once, also after a restart', async () => {
+    const office = await backend.fresh();
+    const first = await open(office, 'borlange');
+    const engine = engineOn(first.store);
+    const again = walkIn('seam-retried-xxxxxxxx');
+    const [a, b] = await Promise.all([run(engine, actors.kiosk, again), run(engine, actors.kiosk, again)]);
+    expect(b).toEqual(a);
+    const c = await run(engine, actors.kiosk, again);
+    expect(c).toEqual(a);
+    const events = (await first.events()).length;
+    // A new engine on the same office: the record answers, nothing is written.
+    const second = await open(office, 'borlange');
+    const restarted = engineOn(second.store);
+    expect(await run(restarted, actors.kiosk, again)).toEqual(a);
+    expect((await second.events()).length).toBe(events);
+    // Another device with that id is refused.
+    const other = await run(restarted, actors.reception, again);
+    expect(other).toMatchObject({ ok: false, error: { code: 'DUPLICATE_COMMAND_ID' } });
+  });
+
+  it('groups of concurrent commands are numbered in order, each command once', async () => {
+    const office = await open(await backend.fresh(), 'borlange');
+    const engine = engineOn(office.store);
+    const acks = await Promise.all(Array.from({ length: 60 }, () => run(engine, actors.kiosk, walkIn())));
+    expect(acks.every((a) => a.ok)).toBe(true);
+    const seqs = acks.map((a) => (a.ok ? a.seq : 0));
+    expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+    const events = await office.events();
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(new Set(events.map((e) => e.commandId)).size).toBe(60);
+    expect(await office.reread()).toEqual(engine.state);
+  });
+});
+
+describe.runIf(postgresAvailable())('many offices in one PostgreSQL database', () => {
+  const pg = () => postgres(() => server!);
+
+  it('keeps each office its own: log, numbering, state and command ids', async () => {
+    const backend = pg();
+    const office = await backend.fresh();
+    const borlange = await office('borlange');
+    const ludvika = await office('ludvika');
+    const b = engineOn(borlange.store);
+    const l = engineOn(ludvika.store);
+    ok(await run(b, actors.kiosk, walkIn()));
+    ok(await run(b, actors.kiosk, walkIn()));
+    // The same command id in another office is another command.
+    const shared = walkIn('seam-shared-xxxxxxxx');
+    const inB = ok<{ ticket: string }>(await run(b, actors.kiosk, shared));
+    const inL = ok<{ ticket: string }>(await run(l, actors.kiosk, shared));
+    expect(inL.ticket).not.toBe(inB.ticket);
+    expect((await borlange.events()).map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect((await ludvika.events()).map((e) => e.seq)).toEqual([1]);
+    expect(l.state.visits.size).toBe(1);
+    expect(await ludvika.reread()).toEqual(l.state);
+    expect(await borlange.reread()).toEqual(b.state);
+    await backend.done();
+  });
+
+  it('a second writer on one office is refused, catches up from the log, and then decides on the latest state', async () => {
+    const backend = pg();
+    const office = await backend.fresh();
+    const first = engineOn((await office('borlange')).store);
+    const second = engineOn((await office('borlange')).store);
+    ok(await run(first, actors.kiosk, walkIn()));
+    // The second decided on a log one behind: nothing of it is written.
+    const stale = await run(second, actors.kiosk, walkIn());
+    expect(stale).toMatchObject({ ok: false, error: { code: 'STORAGE_UNAVAILABLE' } });
+    const retried = await run(second, actors.kiosk, walkIn());
+    expect(retried).toMatchObject({ ok: true, seq: 2 });
+    expect(second.state.visits.size).toBe(2);
+    await backend.done();
+  });
+});
