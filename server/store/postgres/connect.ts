@@ -12,8 +12,20 @@ const types = {
 };
 
 /** A pool of connections to the region's database; one office's writer holds one at a time. */
-export function connect(url: string, options: { max?: number } = {}): pg.Pool {
-  return new pg.Pool({ connectionString: url, max: options.max ?? 8, types, application_name: 'motesplats' });
+export function connect(
+  url: string,
+  options: { max?: number; onIdleError?: (error: Error) => void } = {},
+): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 8,
+    types,
+    application_name: 'motesplats',
+  });
+  // An idle connection that the server closed (a restart, a failover) is dropped by the pool and
+  // opened anew when needed; unheard, the pool's 'error' event would end the process.
+  pool.on('error', options.onIdleError ?? (() => undefined));
+  return pool;
 }
 
 /** Serialises migrations between nodes that start at once: a lock on this key, for the transaction. */

@@ -344,6 +344,10 @@ export class PostgresOfficeStore implements CommandStore {
   ): Promise<void> {
     const client = await this.pool.connect();
     let broken = false;
+    // The connection may end between two statements (the server restarts): the next statement
+    // then fails, which is what this transaction answers; unheard, the event would end the process.
+    const lost = () => (broken = true);
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       const locked = await client.query<{ head: number }>(
@@ -361,6 +365,7 @@ export class PostgresOfficeStore implements CommandStore {
       await client.query('ROLLBACK').catch(() => (broken = true));
       throw error;
     } finally {
+      client.off('error', lost);
       // A connection that failed mid-transaction is not handed out again.
       client.release(broken);
     }

@@ -259,3 +259,46 @@ describe.runIf(postgresAvailable())('many offices in one PostgreSQL database', (
     await backend.done();
   });
 });
+
+describe.runIf(postgresAvailable())('PostgreSQL stopped during a burst', () => {
+  it('refuses with STORAGE_UNAVAILABLE meanwhile, loses nothing acked, and works again once it is back', async () => {
+    const backend = postgres(() => server!);
+    const office = await (await backend.fresh())('borlange');
+    const engine = engineOn(office.store);
+    const acked = new Map<string, number>();
+    const refusals = new Set<string>();
+    let sending = true;
+    const burst = (async () => {
+      while (sending) {
+        const c = walkIn();
+        const ack = await run(engine, actors.kiosk, c);
+        if (ack.ok) acked.set(c.payload.commandId, ack.seq);
+        else refusals.add(ack.error.code);
+      }
+    })();
+    const senders = [burst];
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await server!.kill();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(engine.healthy).toBe(false);
+    await server!.start();
+    // The engine probes (the server does so on a timer) and then commands pass again.
+    await expect
+      .poll(async () => (await engine.probeStorage(), engine.healthy), { timeout: 10_000 })
+      .toBe(true);
+    const before = acked.size;
+    await expect.poll(() => acked.size, { timeout: 10_000 }).toBeGreaterThan(before + 5);
+    sending = false;
+    await Promise.all(senders);
+    expect([...refusals]).toEqual(['STORAGE_UNAVAILABLE']);
+    // Every acked command is in the log once, under the number it was acked with; a commit whose
+    // answer was lost with the connection is there too, and the engine caught up with it.
+    const events = await office.events();
+    const byCommand = new Map(events.map((e) => [e.commandId, e.seq]));
+    for (const [id, seq] of acked) expect(byCommand.get(id)).toBe(seq);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(engine.head).toBe(events.length);
+    expect(await office.reread()).toEqual(engine.state);
+    await backend.done();
+  }, 60_000);
+});
