@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, RoleSchema } from '../shared/events.js';
 import type { OfficeConfig } from '../shared/office.js';
 import { pairingUrl } from './office/bootstrap.js';
+import { REGION_USAGE, RegionUsageError, runRegionCommand } from './regionCli.js';
 import { demoOffice } from './office/demo.js';
 import { databaseFile, DEFAULT_PORT, publicUrl, readSettings, SettingsError } from './settings.js';
 import { OfficeStore } from './store/store.js';
@@ -16,6 +17,9 @@ const USAGE = `Mötesplats office administration
   npm run office -- officer pin --name "Anna Berg" --pin 1234
   npm run office -- config example > office.json   the demo office's config, to start your own from
   npm run office -- backup <file.sqlite>            a consistent copy, safe while the server runs
+
+A region's offices on PostgreSQL:
+${REGION_USAGE}
 
 Options as for the server: --data <folder>, --port <n>, --public-url <url> (or PORT, MOTESPLATS_DATA,
 MOTESPLATS_PUBLIC_URL), so that printed pairing links point at the running server.
@@ -40,6 +44,12 @@ async function run(argv: string[]): Promise<string> {
       data: { type: 'string' },
       port: { type: 'string' },
       'public-url': { type: 'string' },
+      database: { type: 'string' },
+      id: { type: 'string' },
+      config: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      office: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -52,6 +62,16 @@ async function run(argv: string[]): Promise<string> {
     ...(values['public-url'] ? ['--public-url', values['public-url']] : []),
   ];
   if (subject === 'config' && verb === 'example') return JSON.stringify(demoOffice(), null, 2);
+  if (subject === 'office' || subject === 'migrate')
+    return runRegionCommand(subject, {
+      verb,
+      database: values.database ?? process.env.MOTESPLATS_DATABASE_URL,
+      id: values.id,
+      config: values.config,
+      from: values.from,
+      to: values.to ?? values.database ?? process.env.MOTESPLATS_DATABASE_URL,
+      office: values.office,
+    });
   const settings = readSettings(serverArgs, process.env);
   const store = OfficeStore.open(databaseFile(settings));
   try {
@@ -117,7 +137,12 @@ run(process.argv.slice(2)).then(
   (output) => process.stdout.write(output + '\n'),
   (error: unknown) => {
     const known =
-      error instanceof UsageError || error instanceof SettingsError || (error as Error).name === 'TypeError';
+      error instanceof UsageError ||
+      error instanceof RegionUsageError ||
+      error instanceof SettingsError ||
+      ['TypeError', 'OfficeExistsError', 'UnknownOfficeError', 'DatabaseFromTheFutureError'].includes(
+        (error as Error).name,
+      );
     process.stderr.write(`${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
     process.exit(1);
   },

@@ -48,7 +48,7 @@ export class StaleOfficeError extends Error {
   }
 }
 
-const EVENT_COLUMNS: Columns = [
+export const EVENT_COLUMNS: Columns = [
   ['seq', 'bigint'],
   ['command_id', 'text'],
   ['at', 'bigint'],
@@ -60,7 +60,7 @@ const EVENT_COLUMNS: Columns = [
   ['officer', 'text'],
   ['payload', 'text'],
 ];
-const COMMAND_COLUMNS: Columns = [
+export const COMMAND_COLUMNS: Columns = [
   ['command_id', 'text'],
   ['device_id', 'text'],
   ['name', 'text'],
@@ -69,7 +69,7 @@ const COMMAND_COLUMNS: Columns = [
   ['last_seq', 'bigint'],
   ['result', 'text'],
 ];
-const VISIT_COLUMNS: Columns = [
+export const VISIT_COLUMNS: Columns = [
   ['id', 'text'],
   ['day', 'text'],
   ['ticket', 'text'],
@@ -88,7 +88,7 @@ const VISIT_COLUMNS: Columns = [
   ['interpreter_id', 'text'],
   ['interpreter_used', 'integer'],
 ];
-const STEP_COLUMNS: Columns = [
+export const STEP_COLUMNS: Columns = [
   ['visit_id', 'text'],
   ['idx', 'integer'],
   ['station_id', 'text'],
@@ -108,13 +108,13 @@ const STEP_COLUMNS: Columns = [
   ['rule_override', 'integer'],
   ['day', 'text'],
 ];
-const PRIVATE_COLUMNS: Columns = [
+export const PRIVATE_COLUMNS: Columns = [
   ['visit_id', 'text'],
   ['booking_ref', 'text'],
   ['members', 'text'],
   ['status_token', 'text'],
 ];
-const NOTE_COLUMNS: Columns = [
+export const NOTE_COLUMNS: Columns = [
   ['id', 'text'],
   ['visit_id', 'text'],
   ['at', 'bigint'],
@@ -125,7 +125,7 @@ const NOTE_COLUMNS: Columns = [
   ['officer', 'text'],
   ['text', 'text'],
 ];
-const APPOINTMENT_COLUMNS: Columns = [
+export const APPOINTMENT_COLUMNS: Columns = [
   ['day', 'text'],
   ['ref', 'text'],
   ['at', 'bigint'],
@@ -135,7 +135,7 @@ const APPOINTMENT_COLUMNS: Columns = [
   ['children', 'integer'],
   ['visit_id', 'text'],
 ];
-const INTERPRETER_COLUMNS: Columns = [
+export const INTERPRETER_COLUMNS: Columns = [
   ['id', 'text'],
   ['day', 'text'],
   ['language', 'text'],
@@ -143,7 +143,7 @@ const INTERPRETER_COLUMNS: Columns = [
   ['name', 'text'],
   ['visit_id', 'text'],
 ];
-const SESSION_COLUMNS: Columns = [
+export const SESSION_COLUMNS: Columns = [
   ['desk_id', 'text'],
   ['officer', 'text'],
   ['since', 'bigint'],
@@ -474,7 +474,7 @@ function lastOfEach(changes: readonly RowChange[]) {
 }
 
 /** Column-wise arrays of the rows, for `unnest`. */
-function arraysOf(columns: Columns, rows: readonly object[]): unknown[][] {
+export function arraysOf(columns: Columns, rows: readonly object[]): unknown[][] {
   return columns.map(([name]) => rows.map((r) => (r as Record<string, unknown>)[name] ?? null));
 }
 

@@ -164,6 +164,67 @@ CREATE TABLE desk_sessions (
   since     bigint NOT NULL,
   PRIMARY KEY (office_id, desk_id)
 );
+
+-- Everything else an office keeps (SQLite's meta): the retention job's marks.
+CREATE TABLE office_meta (
+  office_id text NOT NULL REFERENCES offices (id),
+  key       text NOT NULL,
+  value     text NOT NULL,
+  PRIMARY KEY (office_id, key)
+);
+
+-- A device belongs to one office; tokens and pairing codes are SHA-256 hashes of long random
+-- secrets, unique over the whole database, so that a token names its office.
+CREATE TABLE devices (
+  office_id       text NOT NULL REFERENCES offices (id),
+  id              text NOT NULL,
+  name            text NOT NULL,
+  role            text NOT NULL,
+  desk_id         text,
+  token_hash      text UNIQUE,
+  pairing_hash    text UNIQUE,
+  pairing_expires bigint,
+  created_at      bigint NOT NULL,
+  paired_at       bigint,
+  revoked_at      bigint,
+  last_seen_at    bigint,
+  PRIMARY KEY (office_id, id)
+);
+
+-- Officers' names are matched without regard to case, as SQLite's NOCASE does.
+CREATE TABLE officers (
+  office_id  text NOT NULL REFERENCES offices (id),
+  name       text NOT NULL,
+  pin_hash   text NOT NULL,
+  created_at bigint NOT NULL,
+  PRIMARY KEY (office_id, name)
+);
+CREATE UNIQUE INDEX officers_by_name ON officers (office_id, lower(name));
+
+CREATE TABLE audit (
+  office_id text NOT NULL REFERENCES offices (id),
+  id        bigint NOT NULL,
+  at        bigint NOT NULL,
+  device_id text NOT NULL,
+  officer   text,
+  visit_id  text,
+  action    text NOT NULL,
+  PRIMARY KEY (office_id, id)
+);
+CREATE INDEX audit_by_visit ON audit (office_id, visit_id);
+CREATE INDEX audit_by_time ON audit (office_id, at);
+
+CREATE TABLE erasures (
+  office_id  text NOT NULL REFERENCES offices (id),
+  id         bigint NOT NULL,
+  at         bigint NOT NULL,
+  data_class text NOT NULL,
+  agency     text,
+  before_day text NOT NULL,
+  visits     integer NOT NULL,
+  PRIMARY KEY (office_id, id)
+);
+CREATE INDEX erasures_by_time ON erasures (office_id, at);
 `,
   },
 ];
