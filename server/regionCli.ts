@@ -2,6 +2,7 @@ import { officeDay } from '../shared/day.js';
 import { readOfficeFile } from './settings.js';
 import { connect, migrate } from './store/postgres/connect.js';
 import { copyOfficeFromSqlite } from './store/postgres/copyFromSqlite.js';
+import { isPgStorageFault } from './store/postgres/faults.js';
 import { PostgresOfficeStore } from './store/postgres/officeStore.js';
 
 export const REGION_USAGE = `  npm run office -- --database <postgres://…> office add --id borlange --config office.json
@@ -32,7 +33,12 @@ export async function runRegionCommand(subject: 'office' | 'migrate', args: Regi
     );
   const pool = connect(url, { max: 2 });
   try {
-    await migrate(pool);
+    await migrate(pool).catch((error: unknown) => {
+      // Unreachable, refused, no such database: the administrator's to fix, said plainly.
+      if (isPgStorageFault(error) || /^(28|3D)/.test(String((error as { code?: unknown }).code)))
+        throw new RegionUsageError(`cannot use the database: ${(error as Error).message}`);
+      throw error;
+    });
     if (subject === 'migrate') {
       if (!args.from || !args.office)
         throw new RegionUsageError('give --from <sqlite file> and --office <id>');
