@@ -72,7 +72,7 @@ interface Plan {
   seq: number;
 }
 
-/** A refusal to raise out of a group's transaction, which then stores nothing. */
+/** A refusal of the whole group (its day's turn could not be stored): nothing of it is kept. */
 class GroupAborted extends Error {
   constructor(readonly error: DomainError) {
     super(error.code);
@@ -86,12 +86,13 @@ const STORAGE_UNAVAILABLE = () =>
  * The office's single writer. It holds the current state and runs commands one after another:
  * validate (done at the edge) → decide → append and project → commit → ack → broadcast.
  *
- * Group commit: the commands that arrived in one turn of the event loop are decided one after
- * another against the state their predecessors left, each written in a savepoint of one
- * transaction, and committed together. A command whose write fails is rolled back to its
- * savepoint and refused alone; a failed commit refuses the whole group, and nothing of it is
- * kept. The disk sync runs off the event loop, so commands keep arriving, and are decided and
- * committed, while it runs; one sync covers every group committed before it began. Acks go out
+ * Group commit: the commands that arrived in one turn of the event loop are decided in memory
+ * one after another against the state their predecessors left, and handed to the store, which
+ * writes them in one transaction (commandStore.ts). A command whose decision throws is refused
+ * alone; a command whose write fails (a bug) is refused, and the others decided and written
+ * again; a fault of the database refuses the whole group, and nothing of it is kept. The sync
+ * (SQLite's WAL, off the event loop) lets commands keep arriving, and be decided and written,
+ * while it runs; one sync covers every group written before it began. Acks go out
  * in order, strictly after the sync that makes their command durable, and only then the group
  * is broadcast; queries and screens see only what is durable. Two desks still never call the
  * same visit: the second is decided against the state the first one left.
@@ -288,6 +289,11 @@ export class OfficeEngine {
         this.dayWaiters = [...waiters, ...this.dayWaiters];
         return;
       }
+      if (plan.owners[0] === DAY_TURN)
+        this.log.info(
+          { day: plan.state.day, events: plan.batches[0]!.envelopes.length },
+          'office day started',
+        );
       settled.acks.push(...plan.acks);
       settled.wrote.push(...plan.wrote);
       settled.committed.push(...plan.committed);
@@ -400,8 +406,8 @@ export class OfficeEngine {
   }
 
   /**
-   * A fault in one command's decision or projection (a bug, not the disk) refuses that command
-   * alone; nothing of it was written (its write comes last), and the group goes on.
+   * A fault in one command's decision (a bug) refuses that command alone; nothing of it is to be
+   * written, and the group goes on.
    */
   private decideAlone(...args: Parameters<OfficeEngine['decideOne']>): Decided {
     try {
@@ -464,7 +470,6 @@ export class OfficeEngine {
     const now = this.clock.now();
     const today = officeDay(now, state.config.timeZone);
     const events = decideStartDay(state, today);
-    this.log.info({ day: today, events: events.length }, 'office day starts');
     // Outside the grammar of client command ids, so that no device can take the turn's id.
     return this.toWrite(
       `system:day-start:${today}`,

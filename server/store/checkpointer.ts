@@ -21,15 +21,15 @@ parentPort.on('message', (message) => {
     return;
   }
   try {
-    const [row] = checkpoint.all();
-    parentPort.postMessage({ ok: true, wal: row.log, copied: row.checkpointed });
+    checkpoint.all();
+    parentPort.postMessage({ ok: true });
   } catch (error) {
     parentPort.postMessage({ ok: false, code: String(error && error.code || 'unknown') });
   }
 });
 `;
 
-type Answer = { ok: true; wal: number; copied: number } | { ok: false; code: string };
+type Answer = { ok: true } | { ok: false; code: string };
 
 /** How often the WAL is copied back into the database while commands are being written. */
 const EVERY_MS = 200;
@@ -39,10 +39,11 @@ const EVERY_MS = 200;
  * runs inside the commit that crosses its threshold, on the event loop: every thousand pages or
  * so one commit also copies the WAL into the database file and syncs it twice, a stall of
  * milliseconds that every screen then waits for (the tail of the call-to-display latency). Here
- * the writer only appends to the WAL; a passive checkpoint on another connection copies what is
- * committed meanwhile, without blocking the writer, and SQLite starts the WAL over at the
- * writer's next commit once all of it is copied, so the WAL stays small. The writer keeps a
- * high automatic threshold as a backstop, should this thread fall behind or stop.
+ * a passive checkpoint on another connection copies what is committed meanwhile, without
+ * blocking the writer; the writer's next commit after a finished checkpoint starts the WAL over
+ * (it syncs the WAL once for that, a fraction of a millisecond, every checkpoint or so, instead
+ * of copying pages and syncing the database), so the WAL stays small. The writer keeps a high
+ * automatic threshold as a backstop, should this thread fall behind; if it fails, the default.
  */
 export class Checkpointer {
   private readonly worker: Worker;
@@ -50,14 +51,19 @@ export class Checkpointer {
   private busy = false;
   private dirty = false;
   private stopped = false;
+  private readonly exited: Promise<void>;
 
   constructor(
     file: string,
     private readonly log: Logger,
+    /** Called if the thread fails: the writer should checkpoint as SQLite does by default again. */
+    private readonly failed: () => void,
   ) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(WORKER, { eval: true, workerData: { file, driver } });
+    // It must not keep a process alive that has nothing else to do, except while it stops.
     this.worker.unref();
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('message', (answer: Answer) => {
       this.busy = false;
       if (!answer.ok)
@@ -67,7 +73,8 @@ export class Checkpointer {
     this.worker.on('error', (error) => {
       this.busy = false;
       this.log.error(loggableError(error), 'WAL checkpoint thread failed; SQLite will checkpoint on commit');
-      this.stop();
+      this.failed();
+      void this.stop();
     });
   }
 
@@ -94,8 +101,10 @@ export class Checkpointer {
     this.stopped = true;
     clearTimeout(this.timer);
     this.timer = undefined;
-    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    // Held open until the thread has closed its connection, so that the writer's close after
+    // it is the last and empties the WAL.
+    this.worker.ref();
     this.worker.postMessage('stop');
-    await exited;
+    await this.exited;
   }
 }

@@ -15,6 +15,7 @@ import { Projection } from './projection.js';
 
 /** SQLite's own checkpoint, at commit, should the background one fall behind: 32 MiB of WAL. */
 const BACKSTOP_CHECKPOINT_PAGES = 8192;
+const SQLITE_DEFAULT_CHECKPOINT_PAGES = 1000;
 
 /**
  * The office's durable store on SQLite: one file, one writer. A command's events, its record
@@ -83,8 +84,8 @@ export class OfficeStore implements CommandStore {
   }
 
   /**
-   * Writes a group's batches in one transaction, each in a savepoint of its own (better-sqlite3
-   * nests transactions as savepoints). The commit writes the WAL but does not wait for the disk:
+   * Writes a group's batches in one transaction (each batch's own, `commit`, nests in it as a
+   * savepoint, which a failure rolls back with the rest). The commit writes the WAL but does not wait for the disk:
    * `sync` does, and the engine acks the group only after a sync that began once the group was
    * written. In WAL mode one sync of the WAL makes every commit before it durable, so groups
    * written while a sync runs share the next one, and the event loop never waits on the disk for
@@ -134,7 +135,9 @@ export class OfficeStore implements CommandStore {
   checkpointInBackground(log: Logger): void {
     if (this.db.memory || this.checkpointer) return;
     this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
-    this.checkpointer = new Checkpointer(this.db.name, log);
+    this.checkpointer = new Checkpointer(this.db.name, log, () => {
+      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_CHECKPOINT_PAGES}`);
+    });
   }
 
   private checkpointer: Checkpointer | undefined;

@@ -3,12 +3,16 @@ import { DatabaseFromTheFutureError } from '../db.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './schema.js';
 
 /** `bigint` columns hold milliseconds and sequence numbers, far below 2^53: read them as numbers. */
+function int8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`a bigint beyond 2^53 cannot be read: ${value}`);
+  return n;
+}
+
 const INT8_OID = 20;
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID
-      ? (value: string) => Number(value)
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === INT8_OID ? int8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /** A pool of connections to the region's database; one office's writer holds one at a time. */

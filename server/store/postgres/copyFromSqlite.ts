@@ -109,8 +109,9 @@ export async function copyOfficeFromSqlite(
     throw new Error(`an office id is lower-case letters, digits and dashes: "${officeId}"`);
   const started = performance.now();
   const db = openDatabase(file, { readonly: true });
-  const client = await pool.connect();
+  let connected: pg.PoolClient | undefined;
   try {
+    const client = (connected = await pool.connect());
     db.exec('BEGIN');
     const office = db
       .prepare<[], { config: string; updated_at: number }>(
@@ -152,10 +153,10 @@ export async function copyOfficeFromSqlite(
     await client.query('COMMIT');
     return { rows, head, ms: performance.now() - started };
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await connected?.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    connected?.release();
     if (db.inTransaction) db.exec('COMMIT');
     db.close();
   }

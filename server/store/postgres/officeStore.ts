@@ -294,7 +294,7 @@ export class PostgresOfficeStore implements CommandStore {
       await this.transaction(batches);
       return { ok: true };
     } catch (error) {
-      if (isPgStorageFault(error) || error instanceof StaleOfficeError) throw asStorageFault(error);
+      if (isPgStorageFault(error)) throw asStorageFault(error);
       if (batches.length === 1) return { ok: false, failed: 0, error };
       for (let i = 1; i <= batches.length; i++) {
         try {
@@ -304,7 +304,8 @@ export class PostgresOfficeStore implements CommandStore {
           return { ok: false, failed: i - 1, error: cause };
         }
       }
-      return { ok: false, failed: batches.length - 1, error };
+      // No batch fails alone: not a bug of one command's, so none is blamed; the group is refused.
+      throw asStorageFault(error);
     }
   }
 
@@ -361,7 +362,8 @@ export class PostgresOfficeStore implements CommandStore {
       await this.writeRows(client, batches);
       await client.query(options.rollback ? 'ROLLBACK' : 'COMMIT');
     } catch (error) {
-      broken = isPgStorageFault(error);
+      // Our own stale-head refusal comes from a healthy connection; any other fault may not.
+      broken ||= isPgStorageFault(error) && !(error instanceof StaleOfficeError);
       await client.query('ROLLBACK').catch(() => (broken = true));
       throw error;
     } finally {
