@@ -277,6 +277,14 @@ export class OfficeEngine {
       const known = await this.store.findCommands([...new Set(group.map((s) => s.commandId))]);
       const plan = this.plan(group, known);
       const written = await this.store.writeGroup(plan.batches);
+      if (!written.ok && 'stale' in written) {
+        // Another writer went on: nothing of this group was written, and nobody is refused. It
+        // is decided again on the latest state, before what arrived meanwhile.
+        this.mayBeBehind = true;
+        this.queue = [...group, ...this.queue];
+        this.dayWaiters = [...waiters, ...this.dayWaiters];
+        return;
+      }
       if (!written.ok) {
         // Not the disk (that throws): a broken constraint, a bug. The transaction was rolled
         // back whole, so that command is answered with a refusal and the rest decided again.

@@ -22,10 +22,12 @@ export interface StoredCommand {
 }
 
 /**
- * How a group's write ended when the disk was not at fault (a disk fault rejects): stored whole,
- * or not at all because one batch could not be (a broken constraint, a bug).
+ * How a group's write ended when the database was not at fault (a fault rejects): stored whole;
+ * not at all because one batch could not be (a broken constraint, a bug); or not at all because
+ * another writer had gone on (`stale`: the engine catches up and decides the group again).
  */
-export type GroupWrite = { ok: true } | { ok: false; failed: number; error: unknown };
+export type GroupWrite =
+  { ok: true } | { ok: false; failed: number; error: unknown } | { ok: false; stale: true };
 
 /**
  * What the engine needs of a store: the command path's side of the store seam

@@ -10,7 +10,7 @@ import {
   type ProjectionRows,
   type RowChange,
 } from '../projectionChanges.js';
-import { asStorageFault, isPgStorageFault } from './faults.js';
+import { asStorageFault, isPgStorageFault, STORAGE_FAULT_CODE } from './faults.js';
 import { rowsInsert, upsert, type Columns } from './sql.js';
 
 /** An office id as the CLI and the URL take it: `borlange`, `ludvika`. */
@@ -47,6 +47,17 @@ export class StaleOfficeError extends Error {
     super(`office "${officeId}" is at sequence ${found}, not ${expected}: another writer got there first`);
   }
 }
+
+/** The connection failed while COMMIT was on its way (see `resolveCommit`). */
+class CommitUnknownError extends Error {
+  override name = 'CommitUnknownError';
+  constructor(override readonly cause: unknown) {
+    super('the commit may or may not have been made');
+  }
+}
+
+/** How long a group whose commit is unknown waits for the database to say (the engine waits). */
+const RESOLVE_COMMIT_MS = 10_000;
 
 export const EVENT_COLUMNS: Columns = [
   ['seq', 'bigint'],
@@ -294,18 +305,47 @@ export class PostgresOfficeStore implements CommandStore {
       await this.transaction(batches);
       return { ok: true };
     } catch (error) {
+      if (error instanceof StaleOfficeError) return { ok: false, stale: true };
+      if (error instanceof CommitUnknownError) return this.resolveCommit(batches, error.cause);
       if (isPgStorageFault(error)) throw asStorageFault(error);
       if (batches.length === 1) return { ok: false, failed: 0, error };
       for (let i = 1; i <= batches.length; i++) {
         try {
           await this.transaction(batches.slice(0, i), { rollback: true });
         } catch (cause) {
+          if (cause instanceof StaleOfficeError) return { ok: false, stale: true };
           if (isPgStorageFault(cause)) throw asStorageFault(cause);
           return { ok: false, failed: i - 1, error: cause };
         }
       }
       // No batch fails alone: not a bug of one command's, so none is blamed; the group is refused.
       throw asStorageFault(error);
+    }
+  }
+
+  /**
+   * The connection failed while COMMIT was on its way: the group may be stored or not, and its
+   * commands must not be told "nothing was changed" if it is. Once the database answers again,
+   * its first command's record says which (the group is all or nothing). If it does not answer
+   * in time, the group is refused as a storage fault, and the catch-up that follows finds it
+   * should it have been stored after all (and a retry of its command ids gets their answers).
+   */
+  private async resolveCommit(batches: readonly CommitBatch[], cause: unknown): Promise<GroupWrite> {
+    const first = batches.find((b) => b.envelopes.length > 0)!;
+    const deadline = Date.now() + RESOLVE_COMMIT_MS;
+    for (;;) {
+      try {
+        const found = await this.pool.query(
+          `SELECT 1 FROM commands WHERE office_id = $1 AND command_id = $2`,
+          [this.officeId, first.commandId],
+        );
+        if (found.rowCount === 1) return { ok: true };
+        throw asStorageFault(cause);
+      } catch (error) {
+        if ((error as { code?: unknown }).code === STORAGE_FAULT_CODE) throw error;
+        if (Date.now() > deadline) throw asStorageFault(cause);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
     }
   }
 
@@ -360,10 +400,18 @@ export class PostgresOfficeStore implements CommandStore {
       if (head === undefined) throw new UnknownOfficeError(this.officeId);
       if (head !== expected - 1) throw new StaleOfficeError(this.officeId, expected - 1, head);
       await this.writeRows(client, batches);
-      await client.query(options.rollback ? 'ROLLBACK' : 'COMMIT');
+      if (options.rollback) await client.query('ROLLBACK');
+      else
+        await client.query('COMMIT').catch((error: unknown) => {
+          // Refused by the server (a deferred constraint): not stored. The connection lost on the
+          // way: unknown.
+          throw isPgStorageFault(error) ? new CommitUnknownError(error) : error;
+        });
     } catch (error) {
       // Our own stale-head refusal comes from a healthy connection; any other fault may not.
-      broken ||= isPgStorageFault(error) && !(error instanceof StaleOfficeError);
+      broken ||=
+        error instanceof CommitUnknownError ||
+        (isPgStorageFault(error) && !(error instanceof StaleOfficeError));
       await client.query('ROLLBACK').catch(() => (broken = true));
       throw error;
     } finally {
