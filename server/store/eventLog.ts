@@ -1,6 +1,6 @@
 import { DomainEventSchema, type EventEnvelope } from '../../shared/events.js';
 import { visitIdOf } from '../../shared/events.js';
-import type { StoredCommand } from './commandStore.js';
+import type { CommitBatch, StoredCommand } from './commandStore.js';
 import type { Db } from './db.js';
 
 export interface EventRow {
@@ -28,8 +28,8 @@ export class EventLog {
     this.insertEvent = db.prepare<EventRow>(
       `INSERT INTO events VALUES (@seq, @command_id, @at, @type, @visit_id, @device_id, @role, @desk_id, @officer, @payload)`,
     );
-    this.insertCommand = db.prepare<[string, string, string, number, number, number, string]>(
-      `INSERT INTO commands VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    this.insertCommand = db.prepare<CommandRow>(
+      `INSERT INTO commands VALUES (@command_id, @device_id, @name, @at, @first_seq, @last_seq, @result)`,
     );
     this.selectCommand = db.prepare<[string], { device_id: string; last_seq: number; result: string }>(
       `SELECT device_id, last_seq, result FROM commands WHERE command_id = ?`,
@@ -48,24 +48,8 @@ export class EventLog {
     for (const e of envelopes) this.insertEvent.run(envelopeToRow(e));
   }
 
-  recordCommand(c: {
-    commandId: string;
-    deviceId: string;
-    name: string;
-    at: number;
-    firstSeq: number;
-    lastSeq: number;
-    result: unknown;
-  }): void {
-    this.insertCommand.run(
-      c.commandId,
-      c.deviceId,
-      c.name,
-      c.at,
-      c.firstSeq,
-      c.lastSeq,
-      JSON.stringify(c.result),
-    );
+  recordCommand(row: CommandRow): void {
+    this.insertCommand.run(row);
   }
 
   findCommand(commandId: string): StoredCommand | undefined {
@@ -96,6 +80,30 @@ export class UnreadableEventError extends Error {
   ) {
     super(`stored event ${seq} (${type}) does not match the schema`);
   }
+}
+
+/** A command's record, as both stores keep it: a retry of its id gets `result` again. */
+export interface CommandRow {
+  command_id: string;
+  device_id: string;
+  name: string;
+  at: number;
+  first_seq: number;
+  last_seq: number;
+  result: string;
+}
+
+/** The record of a batch that wrote events. */
+export function commandToRow(b: CommitBatch): CommandRow {
+  return {
+    command_id: b.commandId,
+    device_id: b.deviceId,
+    name: b.name,
+    at: b.at,
+    first_seq: b.envelopes[0]!.seq,
+    last_seq: b.envelopes[b.envelopes.length - 1]!.seq,
+    result: JSON.stringify(b.result),
+  };
 }
 
 export function envelopeToRow(e: EventEnvelope): EventRow {

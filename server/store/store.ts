@@ -8,7 +8,7 @@ import { Checkpointer } from './checkpointer.js';
 import { openDatabase, schemaVersion, type Db } from './db.js';
 import { Devices } from './devices.js';
 import type { CommandStore, CommitBatch, GroupWrite, StoredCommand } from './commandStore.js';
-import { EventLog } from './eventLog.js';
+import { commandToRow, EventLog } from './eventLog.js';
 import { isStorageFault } from './faults.js';
 import { Officers } from './officers.js';
 import { Projection } from './projection.js';
@@ -43,15 +43,7 @@ export class OfficeStore implements CommandStore {
     this.commitTx = db.transaction((batch: CommitBatch) => {
       if (batch.envelopes.length > 0) {
         this.log.append(batch.envelopes);
-        this.log.recordCommand({
-          commandId: batch.commandId,
-          deviceId: batch.deviceId,
-          name: batch.name,
-          at: batch.at,
-          firstSeq: batch.envelopes[0]!.seq,
-          lastSeq: batch.envelopes[batch.envelopes.length - 1]!.seq,
-          result: batch.result,
-        });
+        this.log.recordCommand(commandToRow(batch));
       }
       this.projection.write(batch.states, batch.envelopes, batch.at);
     });

@@ -25,6 +25,34 @@ export function testConfig(overrides: Partial<OfficeConfig> = {}): OfficeConfig 
   return { ...demoOffice(), ...overrides };
 }
 
+let commands = 0;
+
+/** A command as the edge passes it to the engine: its payload parsed, with a fresh id unless given. */
+export function command<N extends CommandName>(
+  name: N,
+  payload: Record<string, unknown>,
+  commandId?: string,
+): Command {
+  const parsed = CommandSchemas[name].parse({
+    commandId: commandId ?? `command-${++commands}-xxxxxxxx`,
+    ...payload,
+  });
+  return { name, payload: parsed } as Command;
+}
+
+/** A walk-in household of one, with consent. */
+export const walkIn = (commandId?: string): Command =>
+  command(
+    'visit:check_in',
+    {
+      arrival: { kind: 'walk_in', adults: 1, children: 0 },
+      language: 'ar',
+      interpreterLanguage: null,
+      consent: true,
+    },
+    commandId,
+  );
+
 export const actors = {
   kiosk: { deviceId: 'dev-kiosk', role: 'kiosk', deskId: null, officer: null },
   reception: { deviceId: 'dev-reception', role: 'reception', deskId: null, officer: null },

@@ -1,9 +1,9 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from './process.js';
 
 /** Debian's `postgresql` package puts each major version's programs here. */
 const DEBIAN_ROOT = '/usr/lib/postgresql';
@@ -61,17 +61,6 @@ function runAs(): { prefix: string[]; owner?: { uid: number; gid: number } } {
     );
   }
   return { prefix: ['runuser', '-u', 'postgres', '--'], owner: { uid, gid } };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

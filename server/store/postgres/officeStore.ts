@@ -3,7 +3,7 @@ import type { EventEnvelope } from '../../../shared/events.js';
 import { OfficeConfigSchema, type OfficeConfig } from '../../../shared/office.js';
 import { initialState, type OfficeState } from '../../../shared/state.js';
 import type { CaughtUp, CommandStore, CommitBatch, GroupWrite, StoredCommand } from '../commandStore.js';
-import { envelopeToRow, rowToEnvelope, type EventRow } from '../eventLog.js';
+import { commandToRow, envelopeToRow, rowToEnvelope, type EventRow } from '../eventLog.js';
 import {
   projectionChanges,
   stateFromRows,
@@ -430,17 +430,7 @@ export class PostgresOfficeStore implements CommandStore {
     await run(
       INSERT_COMMANDS,
       COMMAND_COLUMNS,
-      batches
-        .filter((b) => b.envelopes.length > 0)
-        .map((b) => ({
-          command_id: b.commandId,
-          device_id: b.deviceId,
-          name: b.name,
-          at: b.at,
-          first_seq: b.envelopes[0]!.seq,
-          last_seq: b.envelopes[b.envelopes.length - 1]!.seq,
-          result: JSON.stringify(b.result),
-        })),
+      batches.filter((b) => b.envelopes.length > 0).map(commandToRow),
     );
     const changes = batches.flatMap((b) => projectionChanges(b.states, b.envelopes, b.at));
     const last = lastOfEach(changes);

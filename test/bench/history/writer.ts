@@ -167,13 +167,13 @@ export class HistoryWriter {
       this.events += envelopes.length;
       if (day >= this.erase.commandsFrom)
         this.log.recordCommand({
-          commandId: c.commandId,
-          deviceId: c.actor.deviceId,
+          command_id: c.commandId,
+          device_id: c.actor.deviceId,
           name: c.name,
           at: c.at,
-          firstSeq: envelopes[0]!.seq,
-          lastSeq: envelopes[envelopes.length - 1]!.seq,
-          result: c.result,
+          first_seq: envelopes[0]!.seq,
+          last_seq: envelopes[envelopes.length - 1]!.seq,
+          result: JSON.stringify(c.result),
         });
     }
   }

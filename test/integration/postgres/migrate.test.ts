@@ -10,9 +10,9 @@ import { OfficeEngine } from '../../../server/office/engine.js';
 import { connect } from '../../../server/store/postgres/connect.js';
 import { PostgresOfficeStore } from '../../../server/store/postgres/officeStore.js';
 import { OfficeStore } from '../../../server/store/store.js';
-import { CommandSchemas, type Command, type CommandName } from '../../../shared/commands.js';
+import type { Command } from '../../../shared/commands.js';
 import type { Actor } from '../../../shared/events.js';
-import { actors, DAY, MINUTE, T0, testConfig } from '../../helpers/domain.js';
+import { actors, command, DAY, MINUTE, T0, testConfig } from '../../helpers/domain.js';
 import { postgresAvailable, startPostgres, type TestPostgres } from '../../helpers/postgres.js';
 
 /**
@@ -43,14 +43,6 @@ afterAll(async () => {
   await server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-let n = 0;
-function command<N extends CommandName>(name: N, payload: Record<string, unknown>): Command {
-  return {
-    name,
-    payload: CommandSchemas[name].parse({ commandId: `moved-${++n}-xxxxxxxx`, ...payload }),
-  } as Command;
-}
 
 /** A SQLite office with a morning behind it: journeys, notes, devices, officers, audit, an erasure. */
 async function officeWithHistory(file: string) {

@@ -9,11 +9,11 @@ import type { CommandStore } from '../../../server/store/commandStore.js';
 import { connect, migrate } from '../../../server/store/postgres/connect.js';
 import { PostgresOfficeStore } from '../../../server/store/postgres/officeStore.js';
 import { OfficeStore } from '../../../server/store/store.js';
-import { CommandSchemas, type Command, type CommandName } from '../../../shared/commands.js';
+import type { Command } from '../../../shared/commands.js';
 import type { EventEnvelope } from '../../../shared/events.js';
 import type { AckResult } from '../../../shared/protocol.js';
 import type { OfficeState } from '../../../shared/state.js';
-import { actors, DAY, T0, testConfig } from '../../helpers/domain.js';
+import { actors, command, DAY, T0, testConfig, walkIn } from '../../helpers/domain.js';
 import { postgresAvailable, startPostgres, type TestPostgres } from '../../helpers/postgres.js';
 
 /**
@@ -98,27 +98,6 @@ function postgres(server: () => TestPostgres): Backend {
     },
   };
 }
-
-let n = 0;
-function command<N extends CommandName>(
-  name: N,
-  payload: Record<string, unknown>,
-  commandId?: string,
-): Command {
-  const parsed = CommandSchemas[name].parse({ commandId: commandId ?? `seam-${++n}-xxxxxxxx`, ...payload });
-  return { name, payload: parsed } as Command;
-}
-const walkIn = (commandId?: string) =>
-  command(
-    'visit:check_in',
-    {
-      arrival: { kind: 'walk_in', adults: 1, children: 0 },
-      language: 'ar',
-      interpreterLanguage: null,
-      consent: true,
-    },
-    commandId,
-  );
 
 function engineOn(store: CommandStore, now = () => T0): OfficeEngine {
   return OfficeEngine.open(store, { clock: { now }, log: silentLogger, seed: config });

@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OfficeEngine, type Committed } from '../../../server/office/engine.js';
 import { silentLogger } from '../../../server/log.js';
 import { OfficeStore } from '../../../server/store/store.js';
-import { CommandSchemas, type Command, type CommandName } from '../../../shared/commands.js';
+import type { Command } from '../../../shared/commands.js';
 import type { Actor } from '../../../shared/events.js';
 import type { AckResult } from '../../../shared/protocol.js';
-import { actors, T0, testConfig } from '../../helpers/domain.js';
+import { actors, command, T0, testConfig, walkIn } from '../../helpers/domain.js';
 
 /** A store whose WAL sync the test releases by hand, to see what waits for it. */
 class HeldStore {
@@ -42,15 +42,6 @@ let engine: OfficeEngine;
 let broadcasts: (readonly Committed[])[];
 let n = 0;
 
-function command<N extends CommandName>(
-  name: N,
-  payload: Record<string, unknown>,
-  commandId?: string,
-): Command {
-  const parsed = CommandSchemas[name].parse({ commandId: commandId ?? `command-${++n}-xxxx`, ...payload });
-  return { name, payload: parsed } as Command;
-}
-
 function send(actor: Actor, c: Command): { acks: AckResult<unknown>[] } {
   const box = { acks: [] as AckResult<unknown>[] };
   engine.submit(c, c.payload.commandId, actor, (ack) => box.acks.push(ack));
@@ -64,14 +55,6 @@ async function settle(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
-
-const walkIn = () =>
-  command('visit:check_in', {
-    arrival: { kind: 'walk_in', adults: 1, children: 0 },
-    language: 'ar',
-    interpreterLanguage: null,
-    consent: true,
-  });
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'motesplats-group-'));
