@@ -10,7 +10,6 @@ import type { Logger } from './log.js';
 import { OfficeEngine } from './office/engine.js';
 import { startRetention } from './office/retentionJob.js';
 import { StatsService } from './stats/service.js';
-import { SqliteRollups } from './store/statsDays.js';
 import { DEFAULT_LIMITS, type DeviceLimits } from './realtime/budgets.js';
 import {
   attachRealtime,
@@ -19,10 +18,10 @@ import {
   type Heartbeat,
   type Realtime,
 } from './realtime/server.js';
-import type { OfficeStore } from './store/store.js';
+import type { OfficeData } from './store/seam.js';
 
 export interface OfficeServerParts {
-  readonly store: OfficeStore;
+  readonly store: OfficeData;
   readonly clock: Clock;
   readonly log: Logger;
   /** The config a new database is seeded with. */
@@ -61,13 +60,13 @@ export function defaultRendererDir(): string {
 export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
   const { store, clock, log } = parts;
   const engine = OfficeEngine.open(store, { clock, log, seed: parts.seed });
-  store.checkpointInBackground(log);
+  store.startBackground(log);
   // A server started on a new day turns it now, so that reads (admin, statistics) see today
   // before any command arrives. A failure here is retried before the next command.
   const firstTurn = engine.startDayIfDue().then((turned) => {
     if (!turned.ok) log.warn({ code: turned.error.code }, 'office day not started');
   });
-  const stats = new StatsService(store.db.name, new SqliteRollups(store.db), log);
+  const stats = new StatsService(store.statsSource, store.rollups, log);
   // After the day's first turn: the turn writes, and retention's checkpoint should come last.
   const retention = firstTurn.then(() =>
     startRetention(store, engine, clock, log, parts.retentionDelayMs ?? 10_000),
@@ -115,12 +114,12 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
       });
     },
     async close() {
-      (await retention).stop();
+      await (await retention).stop();
       await realtime.close();
       await stats.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
-      await store.stopBackgroundCheckpoints();
-      store.close();
+      await store.stopBackground();
+      await store.close();
     },
   };
 }

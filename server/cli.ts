@@ -4,7 +4,16 @@ import type { OfficeConfig } from '../shared/office.js';
 import { pairingUrl } from './office/bootstrap.js';
 import { REGION_USAGE, RegionUsageError, runRegionCommand } from './regionCli.js';
 import { demoOffice } from './office/demo.js';
-import { databaseFile, DEFAULT_PORT, publicUrl, readSettings, SettingsError } from './settings.js';
+import {
+  databaseFile,
+  DEFAULT_PORT,
+  publicUrl,
+  readSettings,
+  SettingsError,
+  type Settings,
+} from './settings.js';
+import { PostgresOfficeStore } from './store/postgres/officeStore.js';
+import type { OfficeData } from './store/seam.js';
 import { OfficeStore } from './store/store.js';
 
 const USAGE = `Mötesplats office administration
@@ -17,6 +26,9 @@ const USAGE = `Mötesplats office administration
   npm run office -- officer pin --name "Anna Berg" --pin 1234
   npm run office -- config example > office.json   the demo office's config, to start your own from
   npm run office -- backup <file.sqlite>            a consistent copy, safe while the server runs
+
+Each of these works on an office of a region's PostgreSQL database with --database <postgres://…>
+--office <id> (a region's backups: pg_dump).
 
 A region's offices on PostgreSQL:
 ${REGION_USAGE}
@@ -72,8 +84,14 @@ async function run(argv: string[]): Promise<string> {
       to: values.to ?? values.database ?? process.env.MOTESPLATS_DATABASE_URL,
       office: values.office,
     });
-  const settings = readSettings(serverArgs, process.env);
-  const store = OfficeStore.open(databaseFile(settings));
+  const database = values.database ?? process.env.MOTESPLATS_DATABASE_URL;
+  const settings = readSettings(
+    database === undefined
+      ? serverArgs
+      : [...serverArgs, '--database', database, ...officeArg(values.office)],
+    process.env,
+  );
+  const store = await openOffice(settings);
   try {
     const config = store.config();
     if (!config) throw new UsageError('no office here yet: start the server once (npm start) to create it');
@@ -95,11 +113,11 @@ async function run(argv: string[]): Promise<string> {
         name ??= desk.name;
       }
       name ??= role.data[0]!.toUpperCase() + role.data.slice(1);
-      const { device, code } = store.devices.create({ name, role: role.data, deskId }, now);
+      const { device, code } = await store.devices.create({ name, role: role.data, deskId }, now);
       return `Device "${device.name}" (${device.role}) created: ${device.id}\nPair it by opening, on the device:\n  ${pairingUrl(base, code)}\nThe link works once, for 24 hours.`;
     }
     if (subject === 'device' && verb === 'list') {
-      const rows = store.devices.list().map((d) => {
+      const rows = (await store.devices.list()).map((d) => {
         const state = d.revokedAt ? 'revoked' : d.pairedAt ? 'paired' : 'waiting for pairing';
         return `${d.id}  ${d.role.padEnd(9)} ${d.name.padEnd(28)} ${state}`;
       });
@@ -107,16 +125,20 @@ async function run(argv: string[]): Promise<string> {
     }
     if (subject === 'device' && verb === 'code') {
       if (!arg) throw new UsageError('which device? give its id (see: device list)');
-      const code = store.devices.renewCode(arg, now);
+      const code = await store.devices.renewCode(arg, now);
       if (!code) throw new UsageError(`no active device ${arg}`);
       return `New pairing link (works once, for 24 hours):\n  ${pairingUrl(base, code)}`;
     }
     if (subject === 'device' && verb === 'revoke') {
       if (!arg) throw new UsageError('which device? give its id (see: device list)');
-      if (!store.devices.revoke(arg, now)) throw new UsageError(`no active device ${arg}`);
+      if (!(await store.devices.revoke(arg, now))) throw new UsageError(`no active device ${arg}`);
       return `Device ${arg} revoked.`;
     }
     if (subject === 'backup' && verb) {
+      if (!(store instanceof OfficeStore))
+        throw new UsageError(
+          'a region database is backed up with PostgreSQL\'s own tools: pg_dump --format=custom (see README, "Running a region")',
+        );
       // SQLite's online backup: consistent even while the server writes, WAL included.
       await store.db.backup(verb);
       return `Backed up to ${verb}.`;
@@ -124,13 +146,22 @@ async function run(argv: string[]): Promise<string> {
     if (subject === 'officer' && verb === 'pin') {
       if (!values.name || !values.pin || !/^\d{4,8}$/.test(values.pin))
         throw new UsageError('give --name and a --pin of 4 to 8 digits');
-      store.officers.setPin(values.name.trim(), values.pin, now);
+      await store.officers.setPin(values.name.trim(), values.pin, now);
       return `PIN set for ${values.name.trim()}.`;
     }
     throw new UsageError(`unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
   } finally {
-    store.close();
+    await store.close();
   }
+}
+
+/** `--office <id>` for the settings, which refuse a database without one with a clear message. */
+const officeArg = (office: string | undefined) => (office === undefined ? [] : ['--office', office]);
+
+/** The office the command is about: a region's on PostgreSQL (`--database`, `--office`), else the SQLite file. */
+async function openOffice(settings: Settings): Promise<OfficeData> {
+  if (settings.databaseUrl === undefined) return OfficeStore.open(databaseFile(settings));
+  return PostgresOfficeStore.connectOffice(settings.databaseUrl, settings.officeId!);
 }
 
 run(process.argv.slice(2)).then(

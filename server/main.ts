@@ -1,9 +1,19 @@
 import { resolve } from 'node:path';
 import { createOfficeServer } from './app.js';
 import { systemClock } from './clock.js';
-import { createLogger, loggableError } from './log.js';
+import { createLogger, loggableError, type Logger } from './log.js';
 import { pairingInvites, pairingUrl } from './office/bootstrap.js';
-import { databaseFile, publicUrl, readOfficeFile, readSettings, SettingsError } from './settings.js';
+import {
+  databaseFile,
+  publicUrl,
+  readOfficeFile,
+  readSettings,
+  SettingsError,
+  type Settings,
+} from './settings.js';
+import { isPgStorageFault } from './store/postgres/faults.js';
+import { PostgresOfficeStore, UnknownOfficeError, withoutPassword } from './store/postgres/officeStore.js';
+import type { OfficeData } from './store/seam.js';
 import { OfficeStore } from './store/store.js';
 import { appVersion } from './version.js';
 
@@ -19,8 +29,7 @@ async function main(): Promise<void> {
     log.flush();
     process.exit(70);
   });
-  const file = databaseFile(settings);
-  const store = OfficeStore.open(file);
+  const store = await openStore(settings, log);
   const isNew = store.config() === undefined;
   const server = createOfficeServer({
     store,
@@ -34,7 +43,7 @@ async function main(): Promise<void> {
   const port = await server.listen(settings.port, settings.host);
   const base = publicUrl(settings, port);
   const config = server.engine.state.config;
-  const invites = pairingInvites(
+  const invites = await pairingInvites(
     store,
     config,
     isNew && settings.officeFile === undefined,
@@ -44,7 +53,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  Mötesplats office server — ${config.name}`,
-    `  ${isNew ? 'New database' : 'Database'}: ${file}`,
+    `  ${isNew ? 'New database' : 'Database'}: ${store.location}`,
     `  Listening on ${base}  (this machine: http://localhost:${port})`,
     `  Health:      ${base}/health`,
     '',
@@ -74,6 +83,23 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** The region's PostgreSQL when a database URL is set, else the office's own SQLite file. */
+async function openStore(settings: Settings, log: Logger): Promise<OfficeData> {
+  if (settings.databaseUrl === undefined) return OfficeStore.open(databaseFile(settings));
+  try {
+    return await PostgresOfficeStore.connectOffice(settings.databaseUrl, settings.officeId!, {
+      onIdleError: (error) => log.warn({ error: error.message }, 'an idle database connection was lost'),
+    });
+  } catch (error) {
+    if (error instanceof UnknownOfficeError) throw new SettingsError(error.message);
+    if (isPgStorageFault(error))
+      throw new SettingsError(
+        `cannot reach the database ${withoutPassword(settings.databaseUrl)}: ${(error as Error).message}`,
+      );
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -15,6 +15,13 @@ export const SettingsSchema = z.object({
   dataDir: z.string().min(1),
   /** The office config that seeds a new database; the demo office when not given. */
   officeFile: z.string().min(1).optional(),
+  /** A region's PostgreSQL database; without it, the office's SQLite file under `dataDir`. */
+  databaseUrl: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** On PostgreSQL: which of the database's offices this server runs. */
+  officeId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'an office id is lower-case letters, digits and dashes')
+    .optional(),
   /** How devices reach this server (pairing URLs, QR codes); guessed from the network when not given. */
   publicUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Origins besides the server's own that may open a socket (a development server, say). */
@@ -40,6 +47,7 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
         host: { type: 'string' },
         data: { type: 'string' },
         office: { type: 'string' },
+        database: { type: 'string' },
         'public-url': { type: 'string' },
         'allowed-origin': { type: 'string', multiple: true },
         'log-level': { type: 'string' },
@@ -51,11 +59,16 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
   } catch (error) {
     throw new SettingsError((error as Error).message);
   }
+  const databaseUrl = values.database ?? env.MOTESPLATS_DATABASE_URL;
+  const office = values.office ?? env.MOTESPLATS_OFFICE;
+  // On PostgreSQL the office's config is in the database already (`office add`): --office names it.
+  if (databaseUrl !== undefined && office === undefined)
+    throw new SettingsError('with --database, give the office this server runs: --office <id>');
   const parsed = SettingsSchema.safeParse({
     port: values.port ?? env.PORT ?? DEFAULT_PORT,
     host: values.host ?? env.HOST ?? '0.0.0.0',
     dataDir: resolve(values.data ?? env.MOTESPLATS_DATA ?? 'data'),
-    officeFile: values.office ?? env.MOTESPLATS_OFFICE,
+    ...(databaseUrl === undefined ? { officeFile: office } : { databaseUrl, officeId: office }),
     publicUrl: values['public-url'] ?? env.MOTESPLATS_PUBLIC_URL,
     allowedOrigins:
       values['allowed-origin'] ?? env.MOTESPLATS_ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [],

@@ -10,7 +10,7 @@ import { loggableError, type Logger } from '../log.js';
 import type { OfficeEngine } from '../office/engine.js';
 import { originAllowed } from '../realtime/auth.js';
 import { deviceInfo } from '../realtime/handlers.js';
-import type { OfficeStore } from '../store/store.js';
+import type { OfficeData } from '../store/seam.js';
 import { setSecurityHeaders } from './security.js';
 
 const PairRequestSchema = z.strictObject({ code: z.string().min(4).max(20) });
@@ -21,7 +21,7 @@ const SCREEN_PATHS = /^\/(kiosk|desk|display|admin|reception|pair|status\/[A-Za-
 
 export interface HttpDeps {
   readonly engine: OfficeEngine;
-  readonly store: OfficeStore;
+  readonly store: OfficeData;
   readonly clock: Clock;
   readonly log: Logger;
   /** The built renderer (`dist/renderer`); the screens are unavailable until it exists. */
@@ -107,7 +107,7 @@ export function createRequestHandler(deps: HttpDeps) {
     }
     const parsed = PairRequestSchema.safeParse(json);
     if (!parsed.success) return sendError(res, 400, 'VALIDATION_FAILED', 'a pairing code is required');
-    const paired = store.devices.pair(parsed.data.code, clock.now());
+    const paired = await store.devices.pair(parsed.data.code, clock.now());
     if (!paired) {
       return sendError(res, 404, 'UNKNOWN_CODE', 'unknown, used or expired pairing code');
     }

@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/events.js';
 import type { OfficeConfig } from '../../shared/office.js';
-import type { OfficeStore } from '../store/store.js';
+import type { OfficeData } from '../store/seam.js';
 
 export interface PairingInvite {
   readonly name: string;
@@ -13,12 +13,12 @@ export interface PairingInvite {
  * of every role (and one per desk) so that each screen can be tried at once. Devices not yet
  * paired get a fresh code at each start, since the old one may have been lost with the terminal.
  */
-export function pairingInvites(
-  store: OfficeStore,
+export async function pairingInvites(
+  store: Pick<OfficeData, 'devices'>,
   config: OfficeConfig,
   demo: boolean,
   now: number,
-): PairingInvite[] {
+): Promise<PairingInvite[]> {
   const wanted: { name: string; role: Role; deskId: string | null }[] = [
     { name: 'Admin', role: 'admin', deskId: null },
   ];
@@ -29,12 +29,12 @@ export function pairingInvites(
       { name: 'Display', role: 'display', deskId: null },
       ...config.desks.map((d) => ({ name: d.name, role: 'desk' as const, deskId: d.id })),
     );
-  const existing = store.devices.list();
-  if (existing.length === 0) for (const w of wanted) store.devices.create(w, now);
+  const existing = await store.devices.list();
+  if (existing.length === 0) for (const w of wanted) await store.devices.create(w, now);
   const invites: PairingInvite[] = [];
-  for (const device of store.devices.list()) {
+  for (const device of await store.devices.list()) {
     if (device.pairedAt !== null || device.revokedAt !== null) continue;
-    const code = store.devices.renewCode(device.id, now);
+    const code = await store.devices.renewCode(device.id, now);
     if (code) invites.push({ name: device.name, role: device.role, code });
   }
   return invites;

@@ -2,7 +2,8 @@ import { checkAppointmentRows } from '../../shared/appointments.js';
 import type { Command, CommandName, CommandPayload } from '../../shared/commands.js';
 import { fail, ok, type Result } from '../../shared/errors.js';
 import type { OfficeState } from '../../shared/state.js';
-import type { OfficeStore } from '../store/store.js';
+import type { Awaitable, OfficeData } from '../store/seam.js';
+import type { PinVerdict } from '../devices/pinGuard.js';
 import { readAppointmentCsv } from './csv.js';
 
 /**
@@ -13,10 +14,10 @@ export function prepareCommand<N extends CommandName>(
   name: N,
   payload: CommandPayload<N>,
   state: OfficeState,
-  store: OfficeStore,
+  store: Pick<OfficeData, 'officers'>,
   /** The device sending it: PIN guesses are limited per device (without it, per office). */
   deviceId?: string,
-): Result<Command> {
+): Awaitable<Result<Command>> {
   if (name === 'appointments:import') {
     const p = payload as CommandPayload<'appointments:import'>;
     const read = readAppointmentCsv(p.csv);
@@ -31,12 +32,21 @@ export function prepareCommand<N extends CommandName>(
   if (name === 'desk:sign_in' && state.config.requireOfficerPin) {
     const p = payload as CommandPayload<'desk:sign_in'>;
     const verdict = store.officers.check(p.officer, p.pin, deviceId);
-    // One answer for a wrong PIN and a name nobody has, so that guessing finds no names.
-    if (verdict.kind === 'refused') return fail('BAD_PIN', 'wrong officer name or PIN');
-    if (verdict.kind === 'locked')
-      return fail('RATE_LIMITED', 'too many PIN attempts; wait', {
-        retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000),
-      });
+    const command = ok({ name, payload } as Command);
+    return verdict instanceof Promise
+      ? verdict.then((v) => signInAllowed(v) ?? command)
+      : (signInAllowed(verdict) ?? command);
   }
   return ok({ name, payload } as Command);
+}
+
+/** Why an officer may not sign in, or undefined when the PIN was right. */
+function signInAllowed(verdict: PinVerdict): Result<never> | undefined {
+  // One answer for a wrong PIN and a name nobody has, so that guessing finds no names.
+  if (verdict.kind === 'refused') return fail('BAD_PIN', 'wrong officer name or PIN');
+  if (verdict.kind === 'locked')
+    return fail('RATE_LIMITED', 'too many PIN attempts; wait', {
+      retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000),
+    });
+  return undefined;
 }

@@ -1,9 +1,8 @@
 import { officeDay } from '../../shared/day.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
-import type { OfficeStore } from '../store/store.js';
+import type { OfficeData } from '../store/seam.js';
 import type { OfficeEngine } from './engine.js';
-import { runRetention, truncateWal } from './retention.js';
 
 const HOUR = 3_600_000;
 /** A statistics query usually ends within a second or two; these waits outlast most of them. */
@@ -17,22 +16,23 @@ export const TRUNCATE_RETRY_MS: readonly number[] = [250, 1_000, 4_000];
  * never stops the office. Erased data is only gone from the disk once the WAL is emptied: while a
  * reader keeps it busy, that is tried again after short waits, and then every hour until it works.
  */
-export function startRetention(
-  store: OfficeStore,
+export async function startRetention(
+  store: OfficeData,
   engine: OfficeEngine,
   clock: Clock,
   log: Logger,
   firstRunDelayMs = 0,
-): { stop(): void } {
+): Promise<{ stop(): Promise<void> }> {
   let lastDay = '';
   let walPending = false;
   let retry: NodeJS.Timeout | undefined;
 
-  const truncate = (attempt: number) => {
+  let stopped = false;
+  const truncate = async (attempt: number) => {
     retry = undefined;
     let done: boolean;
     try {
-      done = truncateWal(store.db);
+      done = await store.scrubAfterErasure();
     } catch (error) {
       walPending = true;
       log.error({ code: (error as { code?: string }).code ?? 'unknown' }, 'retention checkpoint failed');
@@ -41,8 +41,9 @@ export function startRetention(
     walPending = !done;
     if (done) return;
     const wait = TRUNCATE_RETRY_MS[attempt];
+    if (stopped) return;
     if (wait !== undefined) {
-      retry = setTimeout(() => truncate(attempt + 1), wait);
+      retry = setTimeout(() => void truncate(attempt + 1), wait);
       retry.unref();
       return;
     }
@@ -52,12 +53,15 @@ export function startRetention(
     );
   };
 
-  const tick = () => {
+  // One run at a time: on PostgreSQL a run awaits the database, and the next hour must not overlap it.
+  let running: Promise<void> | undefined;
+  const tick = () => (running ??= run().finally(() => (running = undefined)));
+  const run = async () => {
     const config = engine.state.config;
     const today = officeDay(clock.now(), config.timeZone);
     if (today !== lastDay) {
       try {
-        const erased = runRetention(store.db, config, clock.now());
+        const erased = await store.eraseExpired(config, clock.now());
         lastDay = today;
         walPending = true;
         if (retry !== undefined) clearTimeout(retry);
@@ -70,19 +74,21 @@ export function startRetention(
         log.error({ code: (error as { code?: string }).code ?? 'unknown' }, 'retention failed');
       }
     }
-    if (walPending && retry === undefined) truncate(0);
+    if (walPending && retry === undefined && !stopped) await truncate(0);
   };
   let first: NodeJS.Timeout | undefined;
-  if (firstRunDelayMs === 0) tick();
-  else (first = setTimeout(tick, firstRunDelayMs)).unref();
-  const timer = setInterval(tick, HOUR);
+  if (firstRunDelayMs === 0) await tick();
+  else (first = setTimeout(() => void tick(), firstRunDelayMs)).unref();
+  const timer = setInterval(() => void tick(), HOUR);
   timer.unref();
   return {
-    stop: () => {
+    stop: async () => {
+      stopped = true;
       clearTimeout(first);
       clearInterval(timer);
       if (retry !== undefined) clearTimeout(retry);
       retry = undefined;
+      await running;
     },
   };
 }

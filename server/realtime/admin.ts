@@ -1,22 +1,16 @@
 import { domainError } from '../../shared/errors.js';
-import type {
-  AckResult,
-  AuditEntry,
-  DeviceSummary,
-  ErasureRecord,
-  QueryName,
-  QueryPayload,
-} from '../../shared/protocol.js';
+import type { AckResult, DeviceSummary, QueryName, QueryPayload } from '../../shared/protocol.js';
 import type { Clock } from '../clock.js';
 import { loggableError, type Logger } from '../log.js';
 import type { OfficeEngine } from '../office/engine.js';
 import type { StatsService } from '../stats/service.js';
 import type { DeviceRecord } from '../store/devices.js';
-import type { OfficeStore } from '../store/store.js';
+import { isStorageFault } from '../store/faults.js';
+import type { OfficeData } from '../store/seam.js';
 
 export interface AdminDeps {
   readonly engine: OfficeEngine;
-  readonly store: OfficeStore;
+  readonly store: OfficeData;
   readonly stats: StatsService;
   readonly clock: Clock;
   readonly log: Logger;
@@ -80,7 +74,7 @@ export async function handleAdminRequest(
   } catch (error) {
     // The database's own failures go on to the caller, which tells the desks the storage is down;
     // anything else is a bug, and a bug nobody hears of is never fixed.
-    if (isSqliteError(error)) throw error;
+    if (isSqliteError(error) || isStorageFault(error)) throw error;
     deps.log.error({ request: name, ...loggableError(error) }, 'admin request failed');
     return refuse('INTERNAL', 'the request failed');
   }
@@ -102,42 +96,32 @@ async function answer(
   /**
    * A change and its audit record commit together or not at all: were the record written
    * afterwards and failed, the admin would be told "nothing was changed" about a change that
-   * stands, untraced. `changed` says whether there was anything to record.
+   * stands, untraced. The store records it only when the change happened.
    */
-  const auditedChange = <T>(change: () => T, changed: (result: T) => boolean = () => true): T =>
-    store.db.transaction(() => {
-      const result = change();
-      if (changed(result))
-        store.audit.record({ at: now, deviceId: adminDeviceId, officer: null, visitId: null, action: name });
-      return result;
-    })();
+  const audit = { at: now, deviceId: adminDeviceId, officer: null, visitId: null, action: name };
   switch (name) {
-    case 'device:list':
-      return done(engine, { devices: store.devices.list().map((d) => summary(d, deps.connectedDevices())) });
+    case 'device:list': {
+      const devices = await store.devices.list();
+      return done(engine, { devices: devices.map((d) => summary(d, deps.connectedDevices())) });
+    }
     case 'device:create': {
       const p = payload as QueryPayload<'device:create'>;
       if ((p.role === 'desk') !== (p.deskId !== null))
         return refuse('VALIDATION_FAILED', 'a desk device needs a desk, and only a desk device has one');
       if (p.deskId !== null && !engine.state.config.desks.some((d) => d.id === p.deskId))
         return refuse('UNKNOWN_DESK', 'no such desk');
-      const { device, code } = auditedChange(() => store.devices.create(p, now));
+      const { device, code } = await store.devices.create(p, now, audit);
       return done(engine, { device: summary(device, deps.connectedDevices()), code });
     }
     case 'device:rename': {
       const p = payload as QueryPayload<'device:rename'>;
-      const renamed = auditedChange(
-        () => store.devices.rename(p.deviceId, p.name),
-        (happened) => happened,
-      );
-      if (!renamed) return refuse('VALIDATION_FAILED', 'no such device');
+      if (!(await store.devices.rename(p.deviceId, p.name, audit)))
+        return refuse('VALIDATION_FAILED', 'no such device');
       return done(engine, {});
     }
     case 'device:renew_code': {
       const p = payload as QueryPayload<'device:renew_code'>;
-      const code = auditedChange(
-        () => store.devices.renewCode(p.deviceId, now),
-        (renewed) => renewed !== undefined,
-      );
+      const code = await store.devices.renewCode(p.deviceId, now, audit);
       if (!code) return refuse('VALIDATION_FAILED', 'no active device with that id');
       return done(engine, { code });
     }
@@ -145,21 +129,18 @@ async function answer(
       const p = payload as QueryPayload<'device:revoke'>;
       if (p.deviceId === adminDeviceId)
         return refuse('VALIDATION_FAILED', 'an admin device cannot revoke itself');
-      const revoked = auditedChange(
-        () => store.devices.revoke(p.deviceId, now),
-        (happened) => happened,
-      );
-      if (!revoked) return refuse('VALIDATION_FAILED', 'no active device with that id');
+      if (!(await store.devices.revoke(p.deviceId, now, audit)))
+        return refuse('VALIDATION_FAILED', 'no active device with that id');
       // Only once the revocation is committed: a rolled-back one must leave the device working.
       deps.disconnectDevice(p.deviceId);
       deps.log.info({ device: p.deviceId }, 'device revoked');
       return done(engine, {});
     }
     case 'officer:list':
-      return done(engine, { names: store.officers.list() });
+      return done(engine, { names: await store.officers.list() });
     case 'officer:set_pin': {
       const p = payload as QueryPayload<'officer:set_pin'>;
-      auditedChange(() => store.officers.setPin(p.name, p.pin, now));
+      await store.officers.setPin(p.name, p.pin, now, audit);
       store.officers.unlock(p.name);
       return done(engine, {});
     }
@@ -175,52 +156,8 @@ async function answer(
       }
     }
     case 'audit:list':
-      return done(engine, { entries: auditEntries(store, payload as QueryPayload<'audit:list'>, now) });
+      return done(engine, { entries: await store.audit.list(payload as QueryPayload<'audit:list'>, now) });
     case 'retention:list':
-      return done(engine, {
-        erasures: store.db
-          .prepare<[], ErasureRecord>(
-            `SELECT at, data_class AS dataClass, agency, before_day AS beforeDay, visits
-             FROM erasures ORDER BY at DESC, id DESC LIMIT 500`,
-          )
-          .all(),
-      });
+      return done(engine, { erasures: await store.audit.erasures() });
   }
-}
-
-/**
- * Who read or changed which visit: reads from the audit table, changes from the event log (its
- * device and officer columns), newest first. No payload is read, so no note text can appear.
- * What concerns no one visit counts too: reception's searches by name, the admin's changes to
- * devices and PINs (audit table), to the office config, the booking list and the interpreters
- * (event log) are exactly what an audit has to show. Entries of one millisecond come in a fixed
- * order (the log's first, each source newest first), so that a longer page ("show more") starts
- * with the shorter one.
- */
-function auditEntries(store: OfficeStore, filter: QueryPayload<'audit:list'>, now: number): AuditEntry[] {
-  const narrowed = filter.visitId !== undefined || filter.deviceId !== undefined;
-  const params = {
-    visitId: filter.visitId ?? null,
-    deviceId: filter.deviceId ?? null,
-    // Without a visit or device to look for, the last week: the log is long.
-    from: filter.from ?? (narrowed ? 0 : now - 7 * 86_400_000),
-    to: filter.to ?? Number.MAX_SAFE_INTEGER,
-    limit: filter.limit ?? 200,
-  };
-  const where = `(@visitId IS NULL OR visit_id = @visitId) AND (@deviceId IS NULL OR device_id = @deviceId)
-                 AND at BETWEEN @from AND @to`;
-  return store.db
-    .prepare<typeof params, AuditEntry>(
-      `SELECT x.at, x.deviceId, d.name AS deviceName, x.officer, x.visitId, v.ticket, x.action FROM (
-         SELECT at, 0 AS source, id AS n, device_id AS deviceId, officer, visit_id AS visitId, action
-           FROM audit WHERE ${where}
-         UNION ALL
-         SELECT at, 1, seq, device_id, officer, visit_id, type FROM events
-           WHERE ${where} AND (visit_id IS NOT NULL OR role = 'admin')
-       ) x
-       LEFT JOIN devices d ON d.id = x.deviceId
-       LEFT JOIN visits v ON v.id = x.visitId
-       ORDER BY x.at DESC, x.source DESC, x.n DESC LIMIT @limit`,
-    )
-    .all(params);
 }

@@ -3,7 +3,7 @@ import { HandshakeAuthSchema } from '../../shared/protocol.js';
 import { indexOf } from '../../shared/visitIndex.js';
 import { hashSecret } from '../devices/credentials.js';
 import type { OfficeEngine } from '../office/engine.js';
-import type { OfficeStore } from '../store/store.js';
+import { withAnswer, type OfficeData } from '../store/seam.js';
 import type { OfficeSocket } from './types.js';
 
 /** A refused handshake: the client's `connect_error` carries the code in `message` and `data`. */
@@ -34,15 +34,24 @@ export function originAllowed(req: IncomingMessage, extra: readonly string[]): b
 }
 
 /** Every socket presents a paired device's token or a visitor's status token. */
-export function authenticate(store: OfficeStore, engine: OfficeEngine) {
+export function authenticate(store: OfficeData, engine: OfficeEngine, failed: (error: unknown) => void) {
   return (socket: OfficeSocket, next: (err?: Error) => void) => {
     const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(refusal('UNAUTHORIZED', 'a device token or a ticket token is required'));
     if ('token' in auth.data) {
-      const device = store.devices.authenticate(auth.data.token);
-      if (!device) return next(refusal('UNAUTHORIZED', 'unknown or revoked device'));
-      socket.data = { kind: 'device', device, tokenHash: hashSecret(auth.data.token) };
-      return next();
+      const { token } = auth.data;
+      return withAnswer(
+        store.devices.authenticate(token),
+        (device) => {
+          if (!device) return next(refusal('UNAUTHORIZED', 'unknown or revoked device'));
+          socket.data = { kind: 'device', device, tokenHash: hashSecret(token) };
+          next();
+        },
+        (error) => {
+          failed(error);
+          next(refusal('INTERNAL', 'the handshake failed'));
+        },
+      );
     }
     const { statusToken } = auth.data;
     const visitId = indexOf(engine.state).tokens.get(statusToken);

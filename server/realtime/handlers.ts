@@ -16,6 +16,7 @@ import { AT_DESK_STATUSES } from '../../shared/visit.js';
 import { findVisits, visitDetails } from '../../shared/views.js';
 import { prepareCommand } from '../office/prepare.js';
 import { isStorageFault } from '../store/faults.js';
+import { withAnswer } from '../store/seam.js';
 import { handleAdminRequest, isAdminRequest, type AdminDeps } from './admin.js';
 import type { Broadcaster } from './broadcaster.js';
 import type { Budgets } from './budgets.js';
@@ -70,13 +71,21 @@ function storageFailure(deps: HandlerDeps, error: unknown): DomainError {
   return domainError('STORAGE_UNAVAILABLE', 'the office database cannot be written; nothing was changed');
 }
 
-/** Reads of a visit are audited first: a read that cannot be audited is not served. */
-function audited(deps: HandlerDeps, entry: Parameters<HandlerDeps['store']['audit']['record']>[0]) {
+/**
+ * Reads of a visit are audited first: a read that cannot be audited is not served. `serve`
+ * answers once the record is written.
+ */
+function audited(
+  deps: HandlerDeps,
+  entry: Parameters<HandlerDeps['store']['audit']['record']>[0],
+  reply: Ack,
+  serve: () => AckResult<unknown>,
+): void {
+  const failed = (error: unknown) => reply(refused(storageFailure(deps, error)));
   try {
-    deps.store.audit.record(entry);
-    return undefined;
+    withAnswer(deps.store.audit.record(entry), () => reply(serve()), failed);
   } catch (error) {
-    return storageFailure(deps, error);
+    failed(error);
   }
 }
 
@@ -153,13 +162,18 @@ function onCommand(
   const parsed = CommandSchemas[name].safeParse(payload);
   if (!parsed.success) return reply(refused(validationError(parsed.error)));
   const { engine, store } = deps;
-  const command = prepareCommand(name, parsed.data, engine.deciding, store, data.device.id);
-  if (!command.ok) return reply(refused(command.error));
   const { device } = data;
   // The engine names the desk's officer as the command is decided.
   const actor: Actor = { deviceId: device.id, role: device.role, deskId: device.deskId, officer: null };
-  // Acked once committed; the engine broadcasts the group after its acks.
-  engine.submit(command.value, parsed.data.commandId, actor, reply);
+  withAnswer(
+    prepareCommand(name, parsed.data, engine.deciding, store, device.id),
+    (command) => {
+      if (!command.ok) return reply(refused(command.error));
+      // Acked once committed; the engine broadcasts the group after its acks.
+      engine.submit(command.value, parsed.data.commandId, actor, reply);
+    },
+    (error: unknown) => reply(refused(storageFailure(deps, error))),
+  );
 }
 
 function onQuery(
@@ -200,15 +214,12 @@ function onQuery(
       return;
     case 'visit:find': {
       const { text } = parsed.data as { text: string };
-      const failed = audited(deps, {
-        at: deps.clock.now(),
-        deviceId: device.id,
-        officer: null,
-        visitId: null,
-        action: name,
-      });
-      if (failed) return reply(refused(failed));
-      return reply({ ok: true, seq: engine.head, value: { visitIds: findVisits(engine.state, text) } });
+      return audited(
+        deps,
+        { at: deps.clock.now(), deviceId: device.id, officer: null, visitId: null, action: name },
+        reply,
+        () => ({ ok: true, seq: engine.head, value: { visitIds: findVisits(engine.state, text) } }),
+      );
     }
     case 'visit:open': {
       const { visitId } = parsed.data as { visitId: string };
@@ -223,15 +234,12 @@ function onQuery(
         agency = agencyOfDesk(engine.state.config, device.deskId!) ?? null;
       }
       const officer = device.deskId === null ? null : (engine.state.desks[device.deskId]?.officer ?? null);
-      const failed = audited(deps, {
-        at: deps.clock.now(),
-        deviceId: device.id,
-        officer,
-        visitId,
-        action: name,
-      });
-      if (failed) return reply(refused(failed));
-      return reply({ ok: true, seq: engine.head, value: visitDetails(engine.state, visitId, agency) });
+      return audited(
+        deps,
+        { at: deps.clock.now(), deviceId: device.id, officer, visitId, action: name },
+        reply,
+        () => ({ ok: true, seq: engine.head, value: visitDetails(engine.state, visitId, agency) }),
+      );
     }
   }
 }

@@ -6,7 +6,8 @@ import type { Logger } from '../log.js';
 import type { OfficeEngine } from '../office/engine.js';
 import type { StatsService } from '../stats/service.js';
 import { UnreadableEventError } from '../store/eventLog.js';
-import type { OfficeStore } from '../store/store.js';
+import { withAnswer, type OfficeData } from '../store/seam.js';
+import type { EventEnvelope } from '../../shared/events.js';
 import { authenticate, originAllowed, refusal } from './auth.js';
 import { guarded, logFault } from './guard.js';
 import { Broadcaster } from './broadcaster.js';
@@ -57,7 +58,7 @@ export function attachRealtime(
   httpServer: HttpServer,
   deps: {
     engine: OfficeEngine;
-    store: OfficeStore;
+    store: OfficeData;
     clock: Clock;
     log: Logger;
     allowedOrigins: readonly string[];
@@ -120,7 +121,7 @@ export function attachRealtime(
     disconnectDevice,
   };
 
-  const auth = authenticate(store, engine);
+  const auth = authenticate(store, engine, (error) => logFault(log, 'handshake', error));
   io.use((socket, next) => {
     try {
       auth(socket, next);
@@ -162,17 +163,31 @@ export function attachRealtime(
       return sendInitialState(socket, handlerDeps);
     }
     const { device } = data;
-    void socket.join([`role:${device.role}`, deviceRoom(device.id)]);
+    const bookkeeping = (error: unknown) => engine.storageFailed(error);
     try {
-      store.devices.touch(device.id, clock.now());
-    } catch (error) {
       // Only bookkeeping: a database that cannot be written must not turn screens away (reads go on).
-      engine.storageFailed(error);
+      withAnswer(store.devices.touch(device.id, clock.now()), () => undefined, bookkeeping);
+    } catch (error) {
+      bookkeeping(error);
     }
-    log.info({ device: device.id, role: device.role }, 'device connected');
-    socket.emit('session:ready', { device: deviceInfo(device), serverTime: clock.now() });
-    if (!resume(socket, handlerDeps)) sendInitialState(socket, handlerDeps);
-    dropIfSlow(socket, unsentBound(), log);
+    // The rooms are joined once the replay is read, in the same turn as it is sent: no live
+    // event can reach the screen before the ones it missed.
+    withAnswer(
+      missedEvents(socket, handlerDeps),
+      guarded(log, 'resume', (missed: EventEnvelope[] | undefined) => {
+        if (socket.disconnected) return;
+        void socket.join([`role:${device.role}`, deviceRoom(device.id)]);
+        log.info({ device: device.id, role: device.role }, 'device connected');
+        socket.emit('session:ready', { device: deviceInfo(device), serverTime: clock.now() });
+        if (missed) socket.emit('sync:events', { events: missed.map(staffEvent) });
+        else sendInitialState(socket, handlerDeps);
+        dropIfSlow(socket, unsentBound(), log);
+      }),
+      (error) => {
+        logFault(log, 'resume', error);
+        socket.disconnect(true);
+      },
+    );
     socket.on('disconnect', (reason) => log.info({ device: device.id, reason }, 'device disconnected'));
   }
 
@@ -214,27 +229,47 @@ export function attachRealtime(
 
 /**
  * A staff screen that reconnects with the last sequence number it applied gets exactly the
- * events it missed, from the log (which survives restarts, unlike socket.io's own recovery).
+ * events it missed, from the log (which survives restarts, unlike socket.io's own recovery), up
+ * to the engine's head when they are sent; undefined gets it a snapshot instead.
  */
-function resume(socket: OfficeSocket, deps: HandlerDeps): boolean {
+function missedEvents(
+  socket: OfficeSocket,
+  deps: HandlerDeps,
+): EventEnvelope[] | undefined | Promise<EventEnvelope[] | undefined> {
   const data = socket.data;
   const auth = socket.handshake.auth as { lastSeq?: number };
-  if (data.kind !== 'device' || auth.lastSeq === undefined) return false;
-  if (data.device.role === 'display' || data.device.role === 'kiosk') return false;
-  const head = deps.engine.head;
-  if (auth.lastSeq > head || head - auth.lastSeq > REPLAY_LIMIT) return false;
-  let events;
-  try {
-    events = deps.store.eventsSince(auth.lastSeq, REPLAY_LIMIT, head);
-  } catch (error) {
+  if (data.kind !== 'device' || auth.lastSeq === undefined) return undefined;
+  if (data.device.role === 'display' || data.device.role === 'kiosk') return undefined;
+  const { engine, store } = deps;
+  const from = auth.lastSeq;
+  if (from > engine.head || engine.head - from > REPLAY_LIMIT) return undefined;
+  const unreadable = (error: unknown) => {
     if (!(error instanceof UnreadableEventError)) throw error;
     // Loud, for whoever reads the log, but the screen goes on from a fresh snapshot.
     deps.log.error(
       { seq: error.seq, type: error.type, paths: error.paths },
       'stored event does not match the schema; the screen gets a snapshot instead',
     );
-    return false;
+    return undefined;
+  };
+  let read;
+  try {
+    read = store.eventsSince(from, REPLAY_LIMIT, engine.head);
+  } catch (error) {
+    return unreadable(error);
   }
-  socket.emit('sync:events', { events: events.map(staffEvent) });
-  return true;
+  if (!(read instanceof Promise)) return read;
+  // Read over the network, while the engine went on: read again until the log read reaches
+  // the head as it is now, in this turn.
+  const upToHead = async (events: EventEnvelope[], head: number): Promise<EventEnvelope[] | undefined> => {
+    while (engine.head > head) {
+      if (engine.head - from > REPLAY_LIMIT) return undefined;
+      const to = engine.head;
+      events = [...events, ...(await store.eventsSince(head, REPLAY_LIMIT, to))];
+      head = to;
+    }
+    return events;
+  };
+  const head = engine.head;
+  return read.then((events) => upToHead(events, head)).catch(unreadable);
 }

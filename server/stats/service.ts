@@ -6,6 +6,7 @@ import type { Statistics, StatsRange } from '../../shared/stats.js';
 import { loggableError, type Logger } from '../log.js';
 import { addDays } from './days.js';
 import type { DayFigures, RollupStore } from './rollupStore.js';
+import type { StatsSource } from '../store/seam.js';
 
 type Pending = { resolve: (s: Statistics) => void; reject: (e: Error) => void };
 
@@ -18,15 +19,15 @@ const LONGEST_RANGE_DAYS = 400;
 const KEEP_AT_ONCE = 30;
 
 /** Starts the statistics worker: the compiled one, or from source through tsx (tests, development). */
-function startWorker(file: string): Worker {
+function startWorker(source: StatsSource): Worker {
   const compiled = new URL('./worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData: { file } });
-  const source = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
+  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData: source });
+  const code = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
   return new Worker(
-    `import('tsx/esm/api').then(({ register }) => { register(); return import(${source}); });`,
+    `import('tsx/esm/api').then(({ register }) => { register(); return import(${code}); });`,
     {
       eval: true,
-      workerData: { file },
+      workerData: source,
     },
   );
 }
@@ -44,7 +45,7 @@ export class StatsService {
   private closed = false;
 
   constructor(
-    private readonly databaseFile: string,
+    private readonly source: StatsSource,
     private readonly rollups: RollupStore,
     private readonly log: Logger,
   ) {}
@@ -81,7 +82,7 @@ export class StatsService {
   }
 
   private start(): Worker {
-    const worker = startWorker(this.databaseFile);
+    const worker = startWorker(this.source);
     worker.unref();
     worker.on('message', (m: Answer) => {
       const p = this.pending.get(m.id);

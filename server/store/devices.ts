@@ -3,9 +3,11 @@ import type { Role } from '../../shared/events.js';
 import type { DeviceInfo } from '../../shared/protocol.js';
 import { hashSecret, newDeviceToken, newPairingCode, normalizePairingCode } from '../devices/credentials.js';
 import type { Statement } from 'better-sqlite3';
+import type { Audit, AuditEntry } from './audit.js';
 import type { Db } from './db.js';
+import type { DeviceStore } from './seam.js';
 
-interface DeviceRow {
+export interface DeviceRow {
   id: string;
   name: string;
   role: string;
@@ -30,7 +32,7 @@ export interface DeviceRecord extends DeviceInfo {
 
 export const PAIRING_VALID_MS = 24 * 60 * 60 * 1000;
 
-function toRecord(r: DeviceRow): DeviceRecord {
+export function toRecord(r: DeviceRow): DeviceRecord {
   return {
     id: r.id,
     name: r.name,
@@ -48,30 +50,56 @@ function toRecord(r: DeviceRow): DeviceRecord {
  * Paired devices. Pairing turns a one-time code into a long token; both are kept only as
  * hashes, so a copy of the database lets nobody in.
  */
-export class Devices {
-  constructor(private readonly db: Db) {}
+export class Devices implements DeviceStore {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: Audit,
+  ) {}
+
+  /** A change and its audit record (when it happened) in one transaction. */
+  private audited<T>(entry: AuditEntry | undefined, happened: (result: T) => boolean, change: () => T): T {
+    if (!entry) return change();
+    return this.db.transaction(() => {
+      const result = change();
+      if (happened(result)) this.audit.record(entry);
+      return result;
+    })();
+  }
 
   /** Creates a device and returns it with its first pairing code. */
   create(
     input: { name: string; role: Role; deskId: string | null },
     now: number,
+    audit?: AuditEntry,
   ): { device: DeviceRecord; code: string } {
     const id = randomUUID();
     const code = newPairingCode();
-    this.db
-      .prepare(
-        `INSERT INTO devices (id, name, role, desk_id, pairing_hash, pairing_expires, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, input.name, input.role, input.deskId, hashSecret(code), now + PAIRING_VALID_MS, now);
+    this.audited(
+      audit,
+      () => true,
+      () =>
+        this.db
+          .prepare(
+            `INSERT INTO devices (id, name, role, desk_id, pairing_hash, pairing_expires, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(id, input.name, input.role, input.deskId, hashSecret(code), now + PAIRING_VALID_MS, now),
+    );
     return { device: this.get(id)!, code };
   }
 
   /** A new pairing code for a device (to replace a lost code, or move the role to a new machine). */
-  renewCode(id: string, now: number): string | undefined {
+  renewCode(id: string, now: number, audit?: AuditEntry): string | undefined {
     const code = newPairingCode();
-    const changed = this.db
-      .prepare(`UPDATE devices SET pairing_hash = ?, pairing_expires = ? WHERE id = ? AND revoked_at IS NULL`)
-      .run(hashSecret(code), now + PAIRING_VALID_MS, id).changes;
+    const changed = this.audited(
+      audit,
+      (n) => n === 1,
+      () =>
+        this.db
+          .prepare(
+            `UPDATE devices SET pairing_hash = ?, pairing_expires = ? WHERE id = ? AND revoked_at IS NULL`,
+          )
+          .run(hashSecret(code), now + PAIRING_VALID_MS, id).changes,
+    );
     return changed === 1 ? code : undefined;
   }
 
@@ -150,20 +178,27 @@ export class Devices {
       .map(toRecord);
   }
 
-  rename(id: string, name: string): boolean {
-    return this.db.prepare(`UPDATE devices SET name = ? WHERE id = ?`).run(name, id).changes === 1;
+  rename(id: string, name: string, audit?: AuditEntry): boolean {
+    return this.audited(
+      audit,
+      (renamed) => renamed,
+      () => this.db.prepare(`UPDATE devices SET name = ? WHERE id = ?`).run(name, id).changes === 1,
+    );
   }
 
   /** A revoked device's token and code stop working at once. */
-  revoke(id: string, now: number): boolean {
+  revoke(id: string, now: number, audit?: AuditEntry): boolean {
     this.holders.delete(id);
-    return (
-      this.db
-        .prepare(
-          `UPDATE devices SET revoked_at = ?, token_hash = NULL, pairing_hash = NULL, pairing_expires = NULL
+    return this.audited(
+      audit,
+      (revoked) => revoked,
+      () =>
+        this.db
+          .prepare(
+            `UPDATE devices SET revoked_at = ?, token_hash = NULL, pairing_hash = NULL, pairing_expires = NULL
            WHERE id = ? AND revoked_at IS NULL`,
-        )
-        .run(now, id).changes === 1
+          )
+          .run(now, id).changes === 1,
     );
   }
 }

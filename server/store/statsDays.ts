@@ -4,10 +4,10 @@ import type { StatsRange } from '../../shared/stats.js';
 import type { Db } from './db.js';
 
 /** A day's own figures, the stations' and languages' rows apart. */
-type DayTotals = Omit<DayFigures, 'stations' | 'languages'>;
+export type DayTotals = Omit<DayFigures, 'stations' | 'languages'>;
 
 /** The columns of a day, a station's day and a language's day, as both the tables and the sums give them. */
-type DayRow<V> = [
+export type DayRow<V> = [
   day: string,
   arrivals: number,
   booked: number,
@@ -16,7 +16,7 @@ type DayRow<V> = [
   minutes: V,
   visitMs: V,
 ];
-type StationRow<V> = [
+export type StationRow<V> = [
   day: string,
   stationId: string,
   steps: number,
@@ -28,7 +28,7 @@ type StationRow<V> = [
   serviceMs: V,
 ];
 /** A station's row of a day, its durations read by `durations` (kept blobs or summed JSON). */
-const stationFigures =
+export const stationFigures =
   <V>(durations: (v: V) => Float64Array) =>
   ([day, stationId, steps, arrivals, served, noShows, skipped, waitMs, serviceMs]: StationRow<V>) => ({
     day,
@@ -41,16 +41,16 @@ const stationFigures =
     waitMs: durations(waitMs),
     serviceMs: durations(serviceMs),
   });
-type LanguageRow = [day: string, language: string, visits: number, needed: number, onSite: number];
+export type LanguageRow = [day: string, language: string, visits: number, needed: number, onSite: number];
 
-const bytes = (a: Float64Array | Uint16Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+export const bytes = (a: Float64Array | Uint16Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 /** A blob as the array it was written from; copied when SQLite's buffer is not aligned for one. */
-function float64s(blob: Buffer): Float64Array {
+export function float64s(blob: Buffer): Float64Array {
   if (blob.byteOffset % 8 === 0) return new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8);
   return new Float64Array(Uint8Array.from(blob).buffer);
 }
-function uint16s(blob: Buffer): Uint16Array {
+export function uint16s(blob: Buffer): Uint16Array {
   if (blob.byteOffset % 2 === 0) return new Uint16Array(blob.buffer, blob.byteOffset, blob.byteLength / 2);
   return new Uint16Array(Uint8Array.from(blob).buffer);
 }
@@ -208,7 +208,7 @@ export class SqliteRollups implements RollupStore {
   }
 }
 
-const emptyDay = (day: string): DayTotals => ({
+export const emptyDay = (day: string): DayTotals => ({
   day,
   arrivals: 0,
   booked: 0,
@@ -219,7 +219,7 @@ const emptyDay = (day: string): DayTotals => ({
 });
 
 /** Each day's figures with its stations' and languages' rows. */
-function assemble(
+export function assemble(
   days: readonly DayTotals[],
   stations: readonly (StationDay & { readonly day: string })[],
   languages: readonly LanguageRow[],

@@ -7,11 +7,15 @@ import { Audit } from './audit.js';
 import { Checkpointer } from './checkpointer.js';
 import { openDatabase, schemaVersion, type Db } from './db.js';
 import { Devices } from './devices.js';
-import type { CommandStore, CommitBatch, GroupWrite, StoredCommand } from './commandStore.js';
+import type { CommitBatch, GroupWrite, StoredCommand } from './commandStore.js';
 import { commandToRow, EventLog } from './eventLog.js';
 import { isStorageFault } from './faults.js';
-import { Officers } from './officers.js';
+import { Officers, SqliteOfficerRows } from './officers.js';
 import { Projection } from './projection.js';
+import type { OfficeData, StatsSource } from './seam.js';
+import { SqliteRollups } from './statsDays.js';
+import type { Erasure } from '../office/retention.js';
+import { runRetention, truncateWal } from './retention.js';
 
 /** SQLite's own checkpoint, at commit, should the background one fall behind: 32 MiB of WAL. */
 const BACKSTOP_CHECKPOINT_PAGES = 8192;
@@ -22,10 +26,11 @@ const SQLITE_DEFAULT_CHECKPOINT_PAGES = 1000;
  * for idempotent retries and the projection's changes are committed together; the caller acks
  * only once `sync` has made them durable.
  */
-export class OfficeStore implements CommandStore {
+export class OfficeStore implements OfficeData {
   readonly devices: Devices;
   readonly officers: Officers;
   readonly audit: Audit;
+  readonly rollups: SqliteRollups;
   private readonly log: EventLog;
   private readonly projection: Projection;
   private readonly commitTx: (batch: CommitBatch) => void;
@@ -33,9 +38,10 @@ export class OfficeStore implements CommandStore {
   private readonly syncFull;
 
   private constructor(readonly db: Db) {
-    this.devices = new Devices(db);
-    this.officers = new Officers(db);
     this.audit = new Audit(db);
+    this.devices = new Devices(db, this.audit);
+    this.officers = new Officers(new SqliteOfficerRows(db, this.audit));
+    this.rollups = new SqliteRollups(db);
     this.log = new EventLog(db);
     this.projection = new Projection(db);
     this.syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
@@ -51,6 +57,31 @@ export class OfficeStore implements CommandStore {
 
   static open(file: string): OfficeStore {
     return new OfficeStore(openDatabase(file));
+  }
+
+  get location(): string {
+    return this.db.name;
+  }
+
+  get statsSource(): StatsSource {
+    return { kind: 'sqlite', file: this.db.name };
+  }
+
+  eraseExpired(config: OfficeConfig, now: number): Erasure[] {
+    return runRetention(this.db, config, now);
+  }
+
+  /** Erased data is only gone from the disk once the WAL is emptied of older page images. */
+  scrubAfterErasure(): boolean {
+    return truncateWal(this.db);
+  }
+
+  startBackground(log: Logger): void {
+    this.checkpointInBackground(log);
+  }
+
+  stopBackground(): Promise<void> {
+    return this.stopBackgroundCheckpoints();
   }
 
   get schemaVersion(): number {

@@ -12,7 +12,7 @@ export async function checkInMany(server: TestServer, count: number, prefix = 'c
   const CHUNK = 500;
   for (let from = 0; from < count; from += CHUNK) {
     const acks = await Promise.all(
-      Array.from({ length: Math.min(CHUNK, count - from) }, (_, i) => {
+      Array.from({ length: Math.min(CHUNK, count - from) }, async (_, i) => {
         const payload = CommandSchemas['visit:check_in'].parse({
           commandId: `${prefix}-${from + i}-check-in`,
           arrival: { kind: 'walk_in', adults: 1 + (i % 2), children: i % 3 },
@@ -20,7 +20,7 @@ export async function checkInMany(server: TestServer, count: number, prefix = 'c
           interpreterLanguage: null,
           consent: true,
         });
-        const command = prepareCommand('visit:check_in', payload, engine.state, server.store);
+        const command = await prepareCommand('visit:check_in', payload, engine.state, server.store);
         if (!command.ok) throw new Error(command.error.code);
         return engine.execute(command.value, payload.commandId, actors.kiosk);
       }),

@@ -1,6 +1,8 @@
-import type { Database } from 'better-sqlite3';
 import { expect } from 'vitest';
 import type { AckResult } from '../../shared/protocol.js';
+
+/** The rows of one query of an office's database, on either store (one office per database). */
+export type RowSource = <R>(sql: string) => Promise<R[]>;
 
 /** A command the server acked as done, as the screen that sent it saw it. */
 export interface Acked {
@@ -14,22 +16,24 @@ export interface Acked {
  * sequence numbers; the tickets of the day run 1..n without a gap or a repeat; and each acked
  * check-in's ticket belongs to its visit.
  */
-export function expectEveryAckedOnce(db: Database, acked: readonly Acked[], context: string): void {
+export async function expectEveryAckedOnce(
+  rows: RowSource,
+  acked: readonly Acked[],
+  context: string,
+): Promise<void> {
   const commands = new Map(
-    db
-      .prepare<[], { command_id: string; first_seq: number; last_seq: number }>(
+    (
+      await rows<{ command_id: string; first_seq: number; last_seq: number }>(
         `SELECT command_id, first_seq, last_seq FROM commands`,
       )
-      .all()
-      .map((c) => [c.command_id, c]),
+    ).map((c) => [c.command_id, c]),
   );
   const eventsOf = new Map(
-    db
-      .prepare<[], { command_id: string; n: number; lo: number; hi: number }>(
+    (
+      await rows<{ command_id: string; n: number; lo: number; hi: number }>(
         `SELECT command_id, count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM events GROUP BY command_id`,
       )
-      .all()
-      .map((e) => [e.command_id, e]),
+    ).map((e) => [e.command_id, e]),
   );
   for (const { name, payload, ack } of acked) {
     const command = commands.get(payload.commandId);
@@ -42,9 +46,9 @@ export function expectEveryAckedOnce(db: Database, acked: readonly Acked[], cont
     });
     if (ack.ok) expect(ack.seq, `${context}: ${name}'s acked seq`).toBe(command!.last_seq);
   }
-  const visits = db
-    .prepare<[], { id: string; day: string; ticket: string }>(`SELECT id, day, ticket FROM visits`)
-    .all();
+  const visits = await rows<{ id: string; day: string; ticket: string }>(
+    `SELECT id, day, ticket FROM visits`,
+  );
   for (const series of new Set(visits.map((v) => `${v.day} ${v.ticket[0]}`))) {
     const numbers = visits
       .filter((v) => `${v.day} ${v.ticket[0]}` === series)

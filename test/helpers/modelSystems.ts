@@ -79,6 +79,7 @@ export class DomainOffice implements OfficeSystem {
       });
     // The store is asked only for officers' PINs, which the demo office does not use.
     const command = prepareCommand(name, parsed.data, this.current, undefined as unknown as OfficeStore);
+    if (command instanceof Promise) throw new Error('the model office asks no PINs, so nothing waits');
     if (!command.ok) return Promise.resolve({ ok: false, error: command.error });
     const actor = actorOf(key);
     const officer = actor.deskId === null ? null : (this.current.desks[actor.deskId]?.officer ?? null);
@@ -205,7 +206,7 @@ export class ServerOffice implements OfficeSystem {
 
   /** The ids of the commands that took effect, in the order the server committed them. */
   committedCommandIds(): string[] {
-    return this.server.store.db
+    return this.server.sqlite.db
       .prepare<[], string>(`SELECT command_id FROM commands ORDER BY first_seq`)
       .pluck()
       .all();

@@ -69,7 +69,7 @@ export async function simulateMonth(
   ) {
     const schema = CommandSchemas[name] as unknown as { parse(x: unknown): CommandPayload<N> };
     const parsed = schema.parse({ commandId: `sim-${++commands}-command`, ...payload });
-    const command = prepareCommand(name, parsed, engine.state, server.store);
+    const command = await prepareCommand(name, parsed, engine.state, server.store);
     if (!command.ok) throw new Error(`${name}: ${command.error.code}`);
     const ack = await engine.execute(command.value, parsed.commandId, actor);
     if (!ack.ok) throw new Error(`${name} refused: ${ack.error.code} ${ack.error.message}`);

@@ -96,6 +96,11 @@ export async function pairWithServer(
   } finally {
     store.close();
   }
+  return redeem(url, code);
+}
+
+/** Redeems a pairing code at a running server over HTTP, as a device does; returns its token. */
+export async function redeem(url: string, code: string): Promise<string> {
   const response = await fetch(`${url}/api/pair`, { method: 'POST', body: JSON.stringify({ code }) });
   if (!response.ok) throw new Error(`pairing failed: ${response.status}`);
   return ((await response.json()) as { token: string }).token;

@@ -7,10 +7,12 @@ import { silentLogger, type Logger } from '../../server/log.js';
 import type { DeviceLimits, RateLimit } from '../../server/realtime/budgets.js';
 
 const TEST_RATE: RateLimit = { burst: 10_000, perSeconds: 1 };
+import type { OfficeData } from '../../server/store/seam.js';
 import { OfficeStore } from '../../server/store/store.js';
 import type { Role } from '../../shared/events.js';
 import type { OfficeConfig } from '../../shared/office.js';
 import { testConfig, T0 } from './domain.js';
+import { openTestStore, TEST_STORE, type StoreKind, type TestRegion } from './testStore.js';
 
 /** A clock that tests move by hand; it starts at a Monday morning in Stockholm. */
 export class ManualClock implements Clock {
@@ -27,7 +29,13 @@ export interface TestServer {
   readonly url: string;
   readonly port: number;
   readonly server: OfficeServer;
-  readonly store: OfficeStore;
+  readonly store: OfficeData;
+  /** Which store it runs on (test/helpers/testStore.ts). */
+  readonly kind: StoreKind;
+  /** A read of the store's tables in SQL both stores take, `?` for each parameter. */
+  rows<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /** The SQLite store, for a test of what only SQLite has (its file, its WAL); fails on PostgreSQL. */
+  readonly sqlite: OfficeStore;
   readonly dir: string;
   readonly clock: ManualClock;
   /** Creates a device and pairs it through the real HTTP endpoint; returns its token. */
@@ -37,7 +45,10 @@ export interface TestServer {
   cleanup(): Promise<void>;
 }
 
-/** A real office server on an ephemeral port over a real SQLite file in a temp folder. */
+/**
+ * A real office server on an ephemeral port over a real SQLite file in a temp folder, or, in the
+ * PostgreSQL project, over a database of its own on the PostgreSQL server that the tests started.
+ */
 export async function startTestServer(
   options: {
     config?: OfficeConfig;
@@ -51,16 +62,20 @@ export async function startTestServer(
     storageProbeMs?: number;
     /** socket.io's heartbeat: how soon a silent connection is given up. */
     heartbeat?: { intervalMs: number; timeoutMs: number };
+    /** On PostgreSQL: the shared database and the office this server runs (test/helpers/testStore.ts). */
+    region?: TestRegion;
   } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'motesplats-test-'));
   const clock = options.clock ?? new ManualClock();
-  const store = OfficeStore.open(join(dir, 'motesplats.sqlite'));
+  const seed = options.config ?? testConfig();
+  const opened = await openTestStore(dir, seed, clock.now(), options.region);
+  const { store } = opened;
   const server = createOfficeServer({
     store,
     clock,
     log: options.log ?? silentLogger,
-    seed: options.config ?? testConfig(),
+    seed,
     rendererDir: join(dir, 'no-renderer'),
     // Tests fire commands faster than any person; the flood tests set the real limits.
     limits: { requests: TEST_RATE, snapshots: TEST_RATE, ...options.limits },
@@ -76,16 +91,23 @@ export async function startTestServer(
     if (closed) return;
     closed = true;
     await server.close();
+    await opened.release();
   };
   return {
     url,
     port,
     server,
     store,
+    kind: TEST_STORE,
+    rows: opened.rows,
+    get sqlite() {
+      if (!(store instanceof OfficeStore)) throw new Error('this test needs the SQLite store');
+      return store;
+    },
     dir,
     clock,
     async pair(role, deskId) {
-      const { code } = store.devices.create(
+      const { code } = await store.devices.create(
         { name: `${role} ${deskId ?? ''}`.trim(), role, deskId: deskId ?? null },
         clock.now(),
       );

@@ -76,7 +76,10 @@ describe('who may do what', () => {
       expect((await attempt({ token: 'x'.repeat(43) })).data?.code).toBe('UNAUTHORIZED');
       expect((await attempt({ statusToken: 'y'.repeat(22) })).data?.code).toBe('UNKNOWN_TICKET');
       const token = await server.pair('desk', 'af-2');
-      server.store.devices.revoke(server.store.devices.authenticate(token)!.id, server.clock.now());
+      await server.store.devices.revoke(
+        (await server.store.devices.authenticate(token))!.id,
+        server.clock.now(),
+      );
       expect((await attempt({ token })).data?.code).toBe('UNAUTHORIZED');
     });
 
@@ -95,9 +98,9 @@ describe('who may do what', () => {
     const token = await server.pair('kiosk');
     const kiosk = new TestClient(server.url, { token });
     await kiosk.connected();
-    const device = server.store.devices.authenticate(token);
+    const device = await server.store.devices.authenticate(token);
     expect(device).toBeDefined();
-    server.store.devices.revoke(device!.id, server.clock.now());
+    await server.store.devices.revoke(device!.id, server.clock.now());
     server.server.realtime.disconnectDevice(device!.id);
     await kiosk.until(() => kiosk.received.some((m) => m.event === 'server:notice'), 'revocation notice');
     await new Promise((r) => setTimeout(r, 300));

@@ -237,7 +237,7 @@ describe('the office admin', () => {
     // Neither what was searched for nor the PIN is recorded.
     expect(JSON.stringify(entries)).not.toContain('Ebba');
     expect(JSON.stringify(entries)).not.toContain('2468');
-    const reception = server.store.devices.list().find((d) => d.role === 'reception')!.id;
+    const reception = (await server.store.devices.list()).find((d) => d.role === 'reception')!.id;
     const searches = ok(await office.admin.query('audit:list', { deviceId: reception })).entries;
     expect(searches.map((e) => e.action)).toEqual(['visit:find']);
   });

@@ -22,11 +22,11 @@ async function connect(role: 'admin' | 'reception' | 'desk', deskId?: string): P
 }
 
 /** The id of the device `server.pair` made for this role (and desk). */
-const deviceIdOf = (role: string, deskId?: string) =>
-  server.store.devices.list().find((d) => d.role === role && d.deskId === (deskId ?? null))!.id;
+const deviceIdOf = async (role: string, deskId?: string) =>
+  (await server.store.devices.list()).find((d) => d.role === role && d.deskId === (deskId ?? null))!.id;
 
-const auditRows = () =>
-  server.store.db.prepare(`SELECT action FROM audit ORDER BY id`).pluck().all() as string[];
+const auditRows = async () =>
+  (await server.rows<{ action: string }>(`SELECT action FROM audit ORDER BY id`)).map((r) => r.action);
 
 /** The audit write fails as on a full disk; everything else in the database still works. */
 function breakAudit(): () => void {
@@ -45,8 +45,8 @@ describe('an admin change and its audit record', () => {
     server = await startTestServer({ storageProbeMs: 20 });
     const admin = await connect('admin');
     const desk = await connect('desk', 'mv-1');
-    const deskId = deviceIdOf('desk', 'mv-1');
-    const devicesBefore = server.store.devices.list();
+    const deskId = await deviceIdOf('desk', 'mv-1');
+    const devicesBefore = await server.store.devices.list();
     const refusedAsStorage = { ok: false, error: { code: 'STORAGE_UNAVAILABLE' } };
 
     const repair = breakAudit();
@@ -62,9 +62,9 @@ describe('an admin change and its audit record', () => {
       refusedAsStorage,
     );
     // "Nothing was changed" is true: no device, name, code, revocation or PIN came of it.
-    expect(server.store.devices.list()).toEqual(devicesBefore);
-    expect(server.store.officers.list()).toEqual([]);
-    expect(auditRows()).toEqual([]);
+    expect(await server.store.devices.list()).toEqual(devicesBefore);
+    expect(await server.store.officers.list()).toEqual([]);
+    expect(await auditRows()).toEqual([]);
     // The revocation did not happen, so the desk was not cut off and its token still works.
     expect(desk.socket.connected).toBe(true);
     ok(await desk.query('sync:snapshot', {}));
@@ -74,8 +74,8 @@ describe('an admin change and its audit record', () => {
     ok(await admin.query('device:revoke', { deviceId: deskId }));
     await desk.until(() => !desk.socket.connected, 'the revoked desk is cut off');
     ok(await admin.query('officer:set_pin', { name: 'Anna', pin: '2468' }));
-    expect(auditRows()).toEqual(['device:create', 'device:revoke', 'officer:set_pin']);
-    expect(server.store.devices.get(created.device.id)?.name).toBe('Made');
+    expect(await auditRows()).toEqual(['device:create', 'device:revoke', 'officer:set_pin']);
+    expect((await server.store.devices.get(created.device.id))?.name).toBe('Made');
   });
 
   it('an unexpected fault is refused as INTERNAL and logged by name and stack, not by its message', async () => {
@@ -102,7 +102,7 @@ describe('an admin change and its audit record', () => {
     expect(fault).toBeDefined();
     expect(fault?.stack).toMatch(/^\s+at /);
     expect(lines.join('')).not.toContain('Sentinel');
-    expect(server.store.devices.list().some((d) => d.name === 'Sentinel name')).toBe(false);
+    expect((await server.store.devices.list()).some((d) => d.name === 'Sentinel name')).toBe(false);
   });
 });
 
@@ -110,7 +110,7 @@ describe('the audit view', () => {
   it('shows every admin change: the office config, the booking list and the interpreters', async () => {
     server = await startTestServer();
     const admin = await connect('admin');
-    const adminId = deviceIdOf('admin');
+    const adminId = await deviceIdOf('admin');
     const config = structuredClone(admin.state!.config);
     config.name = 'Mötesplats Borlänge';
     ok(await admin.command('office:configure', { config }));

@@ -71,8 +71,8 @@ describe('hardening', () => {
     const revokedToken = await server.pair('kiosk');
     const revoked = await device(revokedToken);
     expect((await revoked.command('visit:check_in', walkIn)).ok).toBe(true);
-    const id = server.store.devices.list().at(-1)!.id;
-    server.store.devices.revoke(id, server.clock.now());
+    const id = (await server.store.devices.list()).at(-1)!.id;
+    await server.store.devices.revoke(id, server.clock.now());
     expect(await revoked.command('visit:check_in', walkIn)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
@@ -81,15 +81,15 @@ describe('hardening', () => {
 
     // A screen that only listens is found out by the server's regular look.
     const listening = await device(await server.pair('display'));
-    server.store.devices.revoke(server.store.devices.list().at(-1)!.id, server.clock.now());
+    await server.store.devices.revoke((await server.store.devices.list()).at(-1)!.id, server.clock.now());
     expect(server.server.realtime.cutOffUnpaired()).toBe(1);
     await expect.poll(() => listening.socket.connected).toBe(false);
     expect(listening.received.map((m) => m.event)).toContain('server:notice');
 
     const moved = await device(await server.pair('kiosk'));
-    const movedId = server.store.devices.list().at(-1)!.id;
-    const code = server.store.devices.renewCode(movedId, server.clock.now())!;
-    expect(server.store.devices.pair(code, server.clock.now())).toBeDefined();
+    const movedId = (await server.store.devices.list()).at(-1)!.id;
+    const code = (await server.store.devices.renewCode(movedId, server.clock.now()))!;
+    expect(await server.store.devices.pair(code, server.clock.now())).toBeDefined();
     expect(await moved.command('visit:check_in', walkIn)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
@@ -100,7 +100,7 @@ describe('hardening', () => {
     const viaCli = await device(await server.pair('kiosk'));
     expect((await viaCli.command('visit:check_in', walkIn)).ok).toBe(true);
     const cli = OfficeStore.open(join(server.dir, 'motesplats.sqlite'));
-    cli.devices.revoke(server.store.devices.list().at(-1)!.id, server.clock.now());
+    cli.devices.revoke((await server.store.devices.list()).at(-1)!.id, server.clock.now());
     cli.close();
     expect(await viaCli.command('visit:check_in', walkIn)).toMatchObject({
       ok: false,
@@ -110,7 +110,7 @@ describe('hardening', () => {
 
   // Last: the limiter keeps real time, and this spends the minute's pairings from this address.
   it('pairing: refused from a foreign origin; parallel wrong guesses are all counted', async () => {
-    const { code } = server.store.devices.create({ name: 'Desk', role: 'desk', deskId: 'af-1' }, T0);
+    const { code } = await server.store.devices.create({ name: 'Desk', role: 'desk', deskId: 'af-1' }, T0);
     const foreign = await fetch(`${server.url}/api/pair`, {
       method: 'POST',
       headers: { Origin: 'http://evil.example' },

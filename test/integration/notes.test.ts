@@ -102,10 +102,9 @@ describe('notes between agencies', () => {
     // Reception may look (no notes), and every look is audited.
     const atReception = ok(await office.reception.query('visit:open', { visitId }));
     expect(atReception.notes).toEqual([]);
-    const audited = server.store.db
-      .prepare(`SELECT count(*) FROM audit WHERE visit_id = ?`)
-      .pluck()
-      .get(visitId);
-    expect(audited).toBe(1);
+    const [audited] = await server.rows<{ n: number }>(`SELECT count(*) AS n FROM audit WHERE visit_id = ?`, [
+      visitId,
+    ]);
+    expect(audited!.n).toBe(1);
   });
 });

@@ -45,11 +45,10 @@ describe('reception finding a visit', () => {
     for (const text of ['B001', 'b001', 'MV-55021', '55021', 'kovalenko', 'Olena'])
       expect(ok(await office.reception.query('visit:find', { text })).visitIds, text).toEqual([booked]);
     expect(ok(await office.reception.query('visit:find', { text: 'nobody' })).visitIds).toEqual([]);
-    const searches = server.store.db
-      .prepare(`SELECT count(*) FROM audit WHERE action = 'visit:find'`)
-      .pluck()
-      .get();
-    expect(searches).toBe(7);
+    const [searches] = await server.rows<{ n: number }>(
+      `SELECT count(*) AS n FROM audit WHERE action = 'visit:find'`,
+    );
+    expect(searches!.n).toBe(7);
   });
 
   it('is not for desks, kiosks or displays', async () => {

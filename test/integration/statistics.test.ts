@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { testConfig } from '../helpers/domain.js';
 import { simulateMonth, type Planted, type VisitLedger } from '../helpers/month.js';
 import { ok } from '../helpers/office.js';
 import { ManualClock, startTestServer, type TestServer } from '../helpers/server.js';
+import { storedBytes } from '../helpers/storedBytes.js';
 
 /** Median (mean of the middle two), nearest-rank 90th percentile and max, in minutes to 0.1. */
 function expectedSummary(ms: number[]): Summary {
@@ -86,12 +87,6 @@ function expectedStatistics(ledger: VisitLedger[], from: string, to: string): St
   };
 }
 
-/** Every byte of the database as it lies on disk: the file, its WAL and its shared-memory index. */
-function databaseBytes(dir: string): Buffer {
-  const base = join(dir, 'motesplats.sqlite');
-  return Buffer.concat([base, `${base}-wal`, `${base}-shm`].filter(existsSync).map((f) => readFileSync(f)));
-}
-
 function survivors(bytes: Buffer, planted: Planted): string[] {
   const values = [
     ...planted.names,
@@ -148,16 +143,16 @@ describe('a month of the office', () => {
     expect(stats.languages.reduce((n, l) => n + l.interpreterOnSite, 0)).toBeGreaterThan(10);
   });
 
-  it('after the retention job, no personal data of the month is left anywhere in the file, and the statistics are the same', async () => {
+  it('after the retention job, no personal data of the month is left anywhere in the store’s files, and the statistics are the same', async () => {
     const before = await monthStatistics();
-    expect(survivors(databaseBytes(dir), month.planted).length).toBeGreaterThan(1000);
+    expect(survivors(await storedBytes(server), month.planted).length).toBeGreaterThan(1000);
 
     // Seventy days on, the server starts again, and the retention job runs at start.
     await server.close();
     clock.advance(70 * 86_400_000);
     server = await startTestServer({ dir, clock, config });
 
-    const left = survivors(databaseBytes(dir), month.planted);
+    const left = survivors(await storedBytes(server), month.planted);
     expect(left, `still in the file: ${left.slice(0, 5).join(' | ')}`).toEqual([]);
     expect(await monthStatistics()).toEqual(before);
 

@@ -51,12 +51,12 @@ describe('statistics from daily rollups, over a month of the office', () => {
     reader.prepare<[], string>(`SELECT day FROM stats_days ORDER BY day`).pluck().all() as string[];
   const forget = () => {
     for (const table of ['stats_days', 'stats_day_stations', 'stats_day_languages'])
-      server.store.db.prepare(`DELETE FROM ${table}`).run();
+      server.sqlite.db.prepare(`DELETE FROM ${table}`).run();
   };
   /** What the statistics worker and the server's connection do together, in this process. */
   async function fromRollups(range: StatsRange, office = config) {
     const { statistics, summed } = await statisticsFromRollups(new SqliteRollups(reader), range, office);
-    await new SqliteRollups(server.store.db).keep(summed);
+    await new SqliteRollups(server.sqlite.db).keep(summed);
     return statistics;
   }
   async function throughServer(range: StatsRange) {
@@ -151,13 +151,13 @@ describe('statistics from daily rollups, over a month of the office', () => {
 
     // Read, not summed again: a kept figure made wrong on purpose shows through.
     const day = addDays(month.firstDay, 2);
-    server.store.db.prepare(`UPDATE stats_days SET booked = booked + 1000 WHERE day = ?`).run(day);
+    server.sqlite.db.prepare(`UPDATE stats_days SET booked = booked + 1000 WHERE day = ?`).run(day);
     const tampered = await throughServer(range);
     expect(keptDays()).toHaveLength(finished);
     expect(tampered.visits.booked).toBe(computeStatistics(reader, range, config).visits.booked + 1000);
 
     // A day no longer kept is summed again.
-    server.store.db.prepare(`DELETE FROM stats_days WHERE day = ?`).run(day);
+    server.sqlite.db.prepare(`DELETE FROM stats_days WHERE day = ?`).run(day);
     expect(await throughServer(range)).toEqual(computeStatistics(reader, range, config));
     expect(keptDays()).toHaveLength(finished);
   });
@@ -165,12 +165,12 @@ describe('statistics from daily rollups, over a month of the office', () => {
   it('do not keep a past day that still has a visit open, and count it as it is', async () => {
     const day = addDays(month.firstDay, 5);
     const range = { from: addDays(day, -1), to: addDays(day, 1) };
-    const visit = server.store.db
+    const visit = server.sqlite.db
       .prepare<[string], { id: string; status: string }>(
         `SELECT id, status FROM visits WHERE day = ? LIMIT 1`,
       )
       .get(day)!;
-    const setStatus = server.store.db.prepare(`UPDATE visits SET status = ? WHERE id = ?`);
+    const setStatus = server.sqlite.db.prepare(`UPDATE visits SET status = ? WHERE id = ?`);
     forget();
     setStatus.run('active', visit.id);
     try {

@@ -60,3 +60,16 @@ export async function migrate(pool: pg.Pool): Promise<number> {
     client.release();
   }
 }
+
+/** A small pool whose transactions can only read: the statistics worker's own connections. */
+export function connectReader(url: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 2,
+    types,
+    application_name: 'motesplats-stats',
+    options: '-c default_transaction_read_only=on',
+  });
+  pool.on('error', () => undefined);
+  return pool;
+}

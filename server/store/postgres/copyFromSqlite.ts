@@ -71,7 +71,7 @@ const TABLES: readonly { table: string; columns: Columns; select?: string }[] = 
   { table: 'appointments', columns: APPOINTMENT_COLUMNS },
   { table: 'interpreters', columns: INTERPRETER_COLUMNS },
   { table: 'desk_sessions', columns: SESSION_COLUMNS },
-  { table: 'devices', columns: DEVICE_COLUMNS },
+  { table: 'devices', columns: DEVICE_COLUMNS, select: 'SELECT * FROM devices ORDER BY rowid' },
   { table: 'officers', columns: OFFICER_COLUMNS },
   { table: 'audit', columns: AUDIT_COLUMNS },
   { table: 'erasures', columns: ERASURE_COLUMNS },
@@ -150,6 +150,16 @@ export async function copyOfficeFromSqlite(
       await flush();
       rows[table] = count;
     }
+    // The office's next audit and erasure records are numbered after the ones it brought.
+    for (const [sequence, table] of [
+      ['audit_ids', 'audit'],
+      ['erasure_ids', 'erasures'],
+    ])
+      await client.query(
+        `SELECT setval('${sequence}', greatest((SELECT last_value FROM ${sequence}),
+           (SELECT coalesce(max(id), 1) FROM ${table} WHERE office_id = $1)))`,
+        [officeId],
+      );
     await client.query('COMMIT');
     return { rows, head, ms: performance.now() - started };
   } catch (error) {

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { EventEnvelope } from '../../../shared/events.js';
 import { OfficeConfigSchema, type OfficeConfig } from '../../../shared/office.js';
 import { initialState, type OfficeState } from '../../../shared/state.js';
-import type { CaughtUp, CommandStore, CommitBatch, GroupWrite, StoredCommand } from '../commandStore.js';
+import type { CaughtUp, CommitBatch, GroupWrite, StoredCommand } from '../commandStore.js';
 import { commandToRow, envelopeToRow, rowToEnvelope, type EventRow } from '../eventLog.js';
 import {
   projectionChanges,
@@ -12,6 +12,17 @@ import {
 } from '../projectionChanges.js';
 import { asStorageFault, isPgStorageFault, STORAGE_FAULT_CODE } from './faults.js';
 import { rowsInsert, upsert, type Columns } from './sql.js';
+import type { Logger } from '../../log.js';
+import type { Erasure } from '../../office/retention.js';
+import { Officers } from '../officers.js';
+import type { OfficeData, StatsSource } from '../seam.js';
+import { PgAudit } from './audit.js';
+import { connect, migrate } from './connect.js';
+import { PgDevices } from './devices.js';
+import { PgOfficerRows } from './officers.js';
+import { runPgRetention, scrubTables } from './retention.js';
+import { PgRollups } from './rollups.js';
+import { PG_SCHEMA_VERSION } from './schema.js';
 
 /** An office id as the CLI and the URL take it: `borlange`, `ludvika`. */
 export const OFFICE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -178,12 +189,84 @@ const UPSERT_SESSIONS = upsert('desk_sessions', SESSION_COLUMNS, ['desk_id']);
  * head and commits; with `synchronous_commit` on, a commit that returned is on the disk, so
  * `sync` has nothing left to do. The state, config and head are read when the store is opened.
  */
-export class PostgresOfficeStore implements CommandStore {
+export class PostgresOfficeStore implements OfficeData {
+  readonly audit: PgAudit;
+  readonly devices: PgDevices;
+  readonly officers: Officers;
+  readonly rollups: PgRollups;
+  readonly schemaVersion = PG_SCHEMA_VERSION;
+
   private constructor(
     private readonly pool: pg.Pool,
     readonly officeId: string,
     private readonly opened: { config: OfficeConfig; state: OfficeState; head: number },
-  ) {}
+    private readonly url: string | undefined,
+    /** Whether `close` ends the pool: a store that `connectOffice` opened owns it. */
+    private readonly ownsPool: boolean,
+  ) {
+    this.audit = new PgAudit(pool, officeId);
+    this.devices = new PgDevices(pool, officeId, this.audit);
+    this.officers = new Officers(new PgOfficerRows(pool, officeId, this.audit));
+    this.rollups = new PgRollups(pool, officeId);
+  }
+
+  /**
+   * The server's way in: a pool of its own to `url`, the schema brought up to date (the first
+   * node to start migrates, the others wait on its lock), and the office `officeId` opened.
+   */
+  static async connectOffice(
+    url: string,
+    officeId: string,
+    options: { onIdleError?: (error: Error) => void } = {},
+  ): Promise<PostgresOfficeStore> {
+    const pool = connect(url, options);
+    try {
+      await migrate(pool);
+      return await PostgresOfficeStore.open(pool, officeId, { url, ownsPool: true });
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
+
+  get location(): string {
+    return this.url === undefined
+      ? `PostgreSQL, office ${this.officeId}`
+      : `${withoutPassword(this.url)}, office ${this.officeId}`;
+  }
+
+  get statsSource(): StatsSource {
+    if (this.url === undefined)
+      throw new Error('a store opened on a pool without its URL has no statistics worker');
+    return { kind: 'postgres', url: this.url, officeId: this.officeId };
+  }
+
+  async eraseExpired(config: OfficeConfig, now: number): Promise<Erasure[]> {
+    const { erasures, changed } = await runPgRetention(this.pool, this.officeId, config, now);
+    for (const table of changed) this.toScrub.add(table);
+    return erasures;
+  }
+
+  /** Tables that retention changed and that still hold the old rows in their files. */
+  private readonly toScrub = new Set<string>();
+
+  /** Rewrites the tables that retention changed, so that the erased text leaves the disk (retention.ts). */
+  scrubAfterErasure(): Promise<boolean> {
+    return scrubTables(this.pool, this.toScrub);
+  }
+
+  startBackground(log: Logger): void {
+    this.devices.listen(log);
+  }
+
+  stopBackground(): Promise<void> {
+    return this.devices.stopListening();
+  }
+
+  async close(): Promise<void> {
+    await this.devices.stopListening();
+    if (this.ownsPool) await this.pool.end();
+  }
 
   /** Adds an office to the database, with its config and its first day. */
   static async addOffice(
@@ -220,7 +303,11 @@ export class PostgresOfficeStore implements CommandStore {
   }
 
   /** Opens an office that `addOffice` added: its config, its live state and its head, read now. */
-  static async open(pool: pg.Pool, officeId: string): Promise<PostgresOfficeStore> {
+  static async open(
+    pool: pg.Pool,
+    officeId: string,
+    options: { url?: string; ownsPool?: boolean } = {},
+  ): Promise<PostgresOfficeStore> {
     const office = (
       await pool.query<{ config: string; day: string; head: number }>(
         `SELECT config, day, head FROM offices WHERE id = $1`,
@@ -230,7 +317,15 @@ export class PostgresOfficeStore implements CommandStore {
     if (!office) throw new UnknownOfficeError(officeId);
     const config = OfficeConfigSchema.parse(JSON.parse(office.config));
     const state = await readState(pool, officeId, config, office.day);
-    return new PostgresOfficeStore(pool, officeId, { config, state, head: office.head });
+    const store = new PostgresOfficeStore(
+      pool,
+      officeId,
+      { config, state, head: office.head },
+      options.url,
+      options.ownsPool ?? false,
+    );
+    await store.devices.load();
+    return store;
   }
 
   head(): number {
@@ -544,4 +639,15 @@ async function readState(
     interpreters: await q(`SELECT * FROM interpreters WHERE office_id = $1 AND day = $2`, [office, day]),
     sessions: await q(`SELECT * FROM desk_sessions WHERE office_id = $1`, [office]),
   });
+}
+
+/** A database URL fit for a log line or the console: its password left out. */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
 }

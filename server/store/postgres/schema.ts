@@ -227,6 +227,62 @@ CREATE TABLE erasures (
 CREATE INDEX erasures_by_time ON erasures (office_id, at);
 `,
   },
+  {
+    version: 2,
+    sql: /* sql */ `
+-- The statistics' finished days (SQLite's migration 6): figures summed once, durations as
+-- float8 arrays in bytea, as SQLite keeps them in blobs.
+CREATE TABLE stats_days (
+  office_id       text NOT NULL REFERENCES offices (id),
+  day             text NOT NULL,
+  arrivals        integer NOT NULL,
+  booked          integer NOT NULL,
+  registered      integer NOT NULL,
+  cancelled       integer NOT NULL,
+  arrival_minutes bytea NOT NULL,
+  visit_ms        bytea NOT NULL,
+  PRIMARY KEY (office_id, day)
+);
+CREATE TABLE stats_day_stations (
+  office_id  text NOT NULL REFERENCES offices (id),
+  day        text NOT NULL,
+  station_id text NOT NULL,
+  steps      integer NOT NULL,
+  arrivals   integer NOT NULL,
+  served     integer NOT NULL,
+  no_shows   integer NOT NULL,
+  skipped    integer NOT NULL,
+  wait_ms    bytea NOT NULL,
+  service_ms bytea NOT NULL,
+  PRIMARY KEY (office_id, day, station_id)
+);
+CREATE TABLE stats_day_languages (
+  office_id           text NOT NULL REFERENCES offices (id),
+  day                 text NOT NULL,
+  language            text NOT NULL,
+  visits              integer NOT NULL,
+  interpreter_needed  integer NOT NULL,
+  interpreter_on_site integer NOT NULL,
+  PRIMARY KEY (office_id, day, language)
+);
+
+-- Audit and erasure records are numbered by the database, in the order they were written (one
+-- sequence for all offices: an office's numbers grow, with gaps). An office copied from SQLite
+-- keeps its own numbers, and the sequence is moved past them (copyFromSqlite.ts).
+CREATE SEQUENCE audit_ids;
+ALTER TABLE audit ALTER COLUMN id SET DEFAULT nextval('audit_ids');
+SELECT setval('audit_ids', greatest(1, (SELECT max(id) FROM audit)));
+CREATE SEQUENCE erasure_ids;
+ALTER TABLE erasures ALTER COLUMN id SET DEFAULT nextval('erasure_ids');
+SELECT setval('erasure_ids', greatest(1, (SELECT max(id) FROM erasures)));
+
+-- Devices listed in the order they were added, as SQLite's rowid gives it.
+ALTER TABLE devices ADD COLUMN n bigserial;
+
+-- The statistics' reads of a day's visits, as SQLite's visits_by_day serves them.
+CREATE INDEX visits_active_days ON visits (office_id, day) WHERE status = 'active';
+`,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

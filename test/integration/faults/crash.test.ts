@@ -3,9 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { connect } from '../../../server/store/postgres/connect.js';
+import { PgAudit } from '../../../server/store/postgres/audit.js';
+import { PgDevices } from '../../../server/store/postgres/devices.js';
+import { PostgresOfficeStore } from '../../../server/store/postgres/officeStore.js';
 import { applyAll } from '../../../shared/apply.js';
-import { DomainEventSchema, type EventEnvelope } from '../../../shared/events.js';
+import { officeDay } from '../../../shared/day.js';
+import { DomainEventSchema, type EventEnvelope, type Role } from '../../../shared/events.js';
 import { OfficeConfigSchema } from '../../../shared/office.js';
 import { stationQueue } from '../../../shared/queue.js';
 import { fromData, initialState } from '../../../shared/state.js';
@@ -14,8 +20,11 @@ import { bundled } from '../../helpers/bundle.js';
 import { connectDevice, type TestClient } from '../../helpers/client.js';
 import { scaled, testSeed } from '../../helpers/long.js';
 import { rng } from '../../helpers/rng.js';
-import { freePort, pairWithServer, spawnServer, type ServerProcess } from '../../helpers/process.js';
-import { expectEveryAckedOnce, type Acked } from '../../helpers/ledger.js';
+import { testConfig } from '../../helpers/domain.js';
+import { freePort, pairWithServer, redeem, spawnServer, type ServerProcess } from '../../helpers/process.js';
+import { expectEveryAckedOnce, type Acked, type RowSource } from '../../helpers/ledger.js';
+import { TEST_STORE } from '../../helpers/testStore.js';
+import { TEMPLATE_DATABASE } from '../../setup/postgres.js';
 import { untilAnswered } from '../../helpers/retry.js';
 
 const ROUNDS = scaled(20, 300);
@@ -37,9 +46,12 @@ describe('SIGKILL during a burst, round after round', () => {
   let server: ServerProcess | undefined;
   const clients: TestClient[] = [];
 
+  const targets: CrashTarget[] = [];
+
   afterAll(async () => {
     clients.forEach((c) => c.close());
     await server?.kill();
+    for (const target of targets) await target.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -59,13 +71,14 @@ describe('SIGKILL during a burst, round after round', () => {
       async function series(rounds: number): Promise<number> {
         const dir = mkdtempSync(join(tmpdir(), 'motesplats-crash-'));
         dirs.push(dir);
-        const dbFile = join(dir, 'motesplats.sqlite');
+        const store = await crashTarget(dir);
+        targets.push(store);
         const port = await freePort();
-        server = await spawnServer(dir, port, [], script);
+        server = await spawnServer(dir, port, store.args, script);
         const url = server.url;
         const tokens = new Map<TestClient, string>();
         const device = async (role: 'kiosk' | 'desk' | 'reception', desk: string | null = null) => {
-          const token = await pairWithServer(url, dbFile, role, desk);
+          const token = await store.pair(url, role, desk);
           const client = await connectDevice(url, token);
           clients.push(client);
           tokens.set(client, token);
@@ -137,17 +150,17 @@ describe('SIGKILL during a burst, round after round', () => {
           if (acked.length < killAt) continue; // the burst ended first: nothing to kill this round
           await server!.kill('SIGKILL');
           killed++;
-          expectIntact(dbFile, `round ${round}`);
-          server = await spawnServer(dir, port, [], script);
+          await store.expectIntact(`round ${round}`);
+          server = await spawnServer(dir, port, store.args, script);
           await burst;
 
-          await expectNothingLost(dbFile, acked, `round ${round}`);
+          await expectEveryAckedOnce(store.rows, acked, `round ${round}`);
           // A retry of any command acked this round gets its first answer, and changes nothing.
-          const head = headOf(dbFile);
+          const head = await headOf(store);
           for (const { client, name, payload, ack } of acked.slice(before))
             expect(await untilAnswered(client, name, payload), `retry of ${name}`).toEqual(ack);
-          expect(headOf(dbFile)).toBe(head);
-          await expectStateIsTheLog(url, watcher, tokens.get(watcher)!, dbFile);
+          expect(await headOf(store)).toBe(head);
+          await expectStateIsTheLog(url, watcher, tokens.get(watcher)!, store);
         }
         return killed;
       }
@@ -158,34 +171,9 @@ describe('SIGKILL during a burst, round after round', () => {
 
 const tick = () => new Promise<'tick'>((resolve) => setTimeout(() => resolve('tick'), 1));
 
-function headOf(file: string): number {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare(`SELECT coalesce(max(seq), 0) FROM events`).pluck().get() as number) ?? 0;
-  } finally {
-    db.close();
-  }
-}
-
-/** Straight after the kill, before the server comes back: SQLite finds its file sound. */
-function expectIntact(file: string, context: string): void {
-  const db = new Database(file);
-  try {
-    expect(db.pragma('integrity_check', { simple: true }), context).toBe('ok');
-    expect(db.pragma('foreign_key_check'), context).toEqual([]);
-  } finally {
-    db.close();
-  }
-}
-
-/** Every acked command once, with all its events; tickets 1..n without a gap or a repeat. */
-async function expectNothingLost(file: string, acked: readonly Acked[], context: string): Promise<void> {
-  const db = new Database(file, { readonly: true });
-  try {
-    expectEveryAckedOnce(db, acked, context);
-  } finally {
-    db.close();
-  }
+async function headOf(store: CrashTarget): Promise<number> {
+  const [row] = await store.rows<{ head: number }>(`SELECT coalesce(max(seq), 0) AS head FROM events`);
+  return row!.head;
 }
 
 /**
@@ -197,43 +185,32 @@ async function expectStateIsTheLog(
   url: string,
   watcher: TestClient,
   token: string,
-  file: string,
+  store: CrashTarget,
 ): Promise<void> {
-  const db = new Database(file, { readonly: true });
-  let replayed;
-  try {
-    const config = OfficeConfigSchema.parse(
-      JSON.parse(db.prepare(`SELECT config FROM office_config`).pluck().get() as string),
-    );
-    const day = db.prepare(`SELECT value FROM meta WHERE key = 'office_day'`).pluck().get() as string;
-    const events = db
-      .prepare<
-        [],
-        {
-          seq: number;
-          at: number;
-          command_id: string;
-          device_id: string;
-          role: string;
-          desk_id: string | null;
-          officer: string | null;
-          payload: string;
-        }
-      >(`SELECT * FROM events ORDER BY seq`)
-      .all()
-      .map((e): EventEnvelope => ({
-        seq: e.seq,
-        at: e.at,
-        commandId: e.command_id,
-        actor: { deviceId: e.device_id, role: e.role as 'desk', deskId: e.desk_id, officer: e.officer },
-        event: DomainEventSchema.parse(JSON.parse(e.payload)),
-      }));
-    // A day that turned during the test (a run across midnight) starts from another state.
-    if (events.some((e) => e.event.type === 'day_started')) return;
-    replayed = fromData(staffState(applyAll(initialState(config, day), events)));
-  } finally {
-    db.close();
-  }
+  const { config, day } = await store.office();
+  const events = (
+    await store.rows<{
+      seq: number;
+      at: number;
+      command_id: string;
+      device_id: string;
+      role: string;
+      desk_id: string | null;
+      officer: string | null;
+      payload: string;
+    }>(`SELECT * FROM events ORDER BY seq`)
+  ).map((e): EventEnvelope => ({
+    seq: e.seq,
+    at: e.at,
+    commandId: e.command_id,
+    actor: { deviceId: e.device_id, role: e.role as 'desk', deskId: e.desk_id, officer: e.officer },
+    event: DomainEventSchema.parse(JSON.parse(e.payload)),
+  }));
+  // A day that turned during the test (a run across midnight) starts from another state.
+  if (events.some((e) => e.event.type === 'day_started')) return;
+  const replayed = fromData(
+    staffState(applyAll(initialState(OfficeConfigSchema.parse(config), day), events)),
+  );
   const fresh = await connectDevice(url, token);
   try {
     expect(fresh.state).toEqual(replayed);
@@ -244,4 +221,90 @@ async function expectStateIsTheLog(
   } finally {
     fresh.close();
   }
+}
+
+/**
+ * Where a series' office lives, and how the test reads it behind the server's back: its SQLite
+ * file, or (in the PostgreSQL project) a database of its own on the tests' PostgreSQL.
+ */
+interface CrashTarget {
+  /** The server's arguments beyond --data and --port. */
+  readonly args: string[];
+  readonly rows: RowSource;
+  pair(url: string, role: Role, deskId: string | null): Promise<string>;
+  /** Straight after the kill, before the server comes back: the store finds itself sound. */
+  expectIntact(context: string): Promise<void>;
+  office(): Promise<{ config: unknown; day: string }>;
+  close(): Promise<void>;
+}
+
+async function crashTarget(dir: string): Promise<CrashTarget> {
+  if (TEST_STORE === 'sqlite') {
+    const file = join(dir, 'motesplats.sqlite');
+    const read = <R>(sql: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return Promise.resolve(db.prepare(sql).all() as R[]);
+      } finally {
+        db.close();
+      }
+    };
+    return {
+      args: [],
+      rows: read,
+      pair: (url, role, deskId) => pairWithServer(url, file, role, deskId),
+      expectIntact(context) {
+        const db = new Database(file);
+        try {
+          expect(db.pragma('integrity_check', { simple: true }), context).toBe('ok');
+          expect(db.pragma('foreign_key_check'), context).toEqual([]);
+        } finally {
+          db.close();
+        }
+        return Promise.resolve();
+      },
+      async office() {
+        const [row] = await read<{ config: string }>(`SELECT config FROM office_config`);
+        const [day] = await read<{ value: string }>(`SELECT value FROM meta WHERE key = 'office_day'`);
+        return { config: JSON.parse(row!.config) as unknown, day: day!.value };
+      },
+      close: () => Promise.resolve(),
+    };
+  }
+  const officeId = 'crash';
+  const database = `crash_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = new pg.Client({ connectionString: `${inject('postgresServer')}/postgres` });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DATABASE}`);
+  await admin.end();
+  const url = `${inject('postgresServer')}/${database}`;
+  const pool = connect(url, { max: 2 });
+  const config = testConfig();
+  await PostgresOfficeStore.addOffice(
+    pool,
+    officeId,
+    config,
+    officeDay(Date.now(), config.timeZone),
+    Date.now(),
+  );
+  const devices = new PgDevices(pool, officeId, new PgAudit(pool, officeId));
+  return {
+    args: ['--database', url, '--office', officeId],
+    rows: async <R>(sql: string) => (await pool.query(sql)).rows as R[],
+    async pair(serverUrl, role, deskId) {
+      const { code } = await devices.create(
+        { name: `${role} ${deskId ?? ''}`.trim(), role, deskId },
+        Date.now(),
+      );
+      return redeem(serverUrl, code);
+    },
+    // The server was killed, not PostgreSQL: its own recovery is not what this tests.
+    expectIntact: () => Promise.resolve(),
+    async office() {
+      const [row] = (await pool.query<{ config: string; day: string }>(`SELECT config, day FROM offices`))
+        .rows;
+      return { config: JSON.parse(row!.config) as unknown, day: row!.day };
+    },
+    close: () => pool.end(),
+  };
 }

@@ -130,7 +130,7 @@ describe('hostile connections', () => {
 
   it('a revoked device is refused, even with the token it had', async () => {
     const token = await server.pair('reception');
-    const device = server.store.devices.authenticate(token)!;
+    const device = (await server.store.devices.authenticate(token))!;
     ok(await office.admin.query('device:revoke', { deviceId: device.id }));
     expect(await refusal({ token })).toBe('UNAUTHORIZED');
     expect(await refusal({ token, lastSeq: 0 })).toBe('UNAUTHORIZED');

@@ -191,7 +191,7 @@ describe('a storm on the office network', () => {
         );
         expect([...tickets]).toEqual([state.visits.get(visitId)!.ticket]);
       }
-      expectEveryAckedOnce(s.store.db, acked, 'after the storm');
+      await expectEveryAckedOnce((sql) => s.rows(sql), acked, 'after the storm');
       expect(acked.filter((a) => a.name === 'visit:hand_over').length).toBeGreaterThan(0);
       expect(acked.length).toBeGreaterThan(10);
     },

@@ -210,7 +210,7 @@ describe(`secrecy over a whole day (${VISITS} households, seed ${SEED})`, () => 
       expect(leaks(client, everySecret())).toEqual([]);
   });
 
-  it('visit:open at each desk: its own agency’s notes, and shared ones only with consent', () => {
+  it('visit:open at each desk: its own agency’s notes, and shared ones only with consent', async () => {
     const byVisit = new Map(households.map((h) => [h.visitId, h]));
     let sharedSeenAcross = 0;
     for (const { deskId, visitId, details } of opened) {
@@ -233,10 +233,10 @@ describe(`secrecy over a whole day (${VISITS} households, seed ${SEED})`, () => 
     }
     expect(sharedSeenAcross).toBeGreaterThan(0);
     // Every read of a visit is in the audit trail, with the desk that read it.
-    const audited = server.store.db
-      .prepare(`SELECT count(*) FROM audit WHERE action = 'visit:open'`)
-      .pluck()
-      .get() as number;
+    const [row] = await server.rows<{ n: number }>(
+      `SELECT count(*) AS n FROM audit WHERE action = 'visit:open'`,
+    );
+    const audited = row!.n;
     expect(audited).toBeGreaterThanOrEqual(opened.length);
   });
 });

@@ -146,7 +146,7 @@ describe('redeeming a code at a real office server', () => {
   });
 
   it('pairs a desk once, and refuses the same code again', async () => {
-    const desk = server.store.devices.create(
+    const desk = await server.store.devices.create(
       { name: 'AF 1', role: 'desk', deskId: 'af-1' },
       server.clock.now(),
     );

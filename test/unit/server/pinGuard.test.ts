@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PIN_LIMITS, PinGuard, type PinLimits } from '../../../server/devices/pinGuard.js';
-import { Officers } from '../../../server/store/officers.js';
+import { Audit } from '../../../server/store/audit.js';
+import { Officers, SqliteOfficerRows } from '../../../server/store/officers.js';
 import { openDatabase } from '../../../server/store/db.js';
 
 const MINUTE = 60_000;
@@ -104,7 +105,10 @@ describe('the PIN guard', () => {
 describe('officers’ PINs', () => {
   it('answer a wrong PIN and an unknown name alike, after the same slow hash', () => {
     const db = openDatabase(':memory:');
-    const officers = new Officers(db, new PinGuard(() => 0, { ...DEFAULT_PIN_LIMITS, perName: 100 }));
+    const officers = new Officers(
+      new SqliteOfficerRows(db, new Audit(db)),
+      new PinGuard(() => 0, { ...DEFAULT_PIN_LIMITS, perName: 100 }),
+    );
     officers.setPin('Anna', '2468', 0);
     expect(officers.check('Anna', '2468')).toEqual({ kind: 'ok' });
     expect(officers.check('Anna', '1357')).toEqual({ kind: 'refused' });

@@ -1,0 +1,203 @@
+import type pg from 'pg';
+import type { StatsRange } from '../../../shared/stats.js';
+import { daysOf } from '../../stats/days.js';
+import type { DayFigures, RollupStore } from '../../stats/rollupStore.js';
+import {
+  assemble,
+  bytes,
+  emptyDay,
+  float64s,
+  stationFigures,
+  uint16s,
+  type DayRow,
+  type DayTotals,
+  type LanguageRow,
+  type StationRow,
+} from '../statsDays.js';
+import { inTransaction, rowsOf, tuplesOf, type Queryable } from './tx.js';
+
+/*
+ * The sums of ../statsDays.ts in PostgreSQL's SQL: counts, and the durations the medians need
+ * one by one as one float8 array per group (null for none). In the order of SQLite's keys
+ * (bytewise), so that both stores give the same figures in the same order.
+ */
+const IN_DAYS = `office_id = $1 AND day = ANY ($2::text[])`;
+const SUM_DAYS = `
+  SELECT day, count(*), count(*) FILTER (WHERE kind = 'booked'),
+    count(*) FILTER (WHERE status = 'registered'), count(*) FILTER (WHERE status = 'cancelled'),
+    array_agg(((created_at / 60000) % 1440)::float8),
+    array_agg((ended_at - created_at)::float8) FILTER (WHERE status = 'registered' AND ended_at IS NOT NULL)
+  FROM visits WHERE ${IN_DAYS} GROUP BY day ORDER BY day`;
+const SUM_STATIONS = `
+  SELECT day, station_id, count(*), count(queued_at), count(*) FILTER (WHERE status = 'done'),
+    count(*) FILTER (WHERE status = 'no_show'), count(*) FILTER (WHERE status = 'skipped'),
+    array_agg((called_at - queued_at)::float8) FILTER (WHERE called_at >= queued_at),
+    array_agg((ended_at - started_at)::float8)
+      FILTER (WHERE status = 'done' AND started_at IS NOT NULL AND ended_at IS NOT NULL)
+  FROM visit_steps WHERE ${IN_DAYS} GROUP BY day, station_id ORDER BY day, station_id COLLATE "C"`;
+const SUM_LANGUAGES = `
+  SELECT day, language, count(*), count(interpreter_language), count(*) FILTER (WHERE interpreter_used = 1)
+  FROM visits WHERE ${IN_DAYS} GROUP BY day, language ORDER BY day, language COLLATE "C"`;
+
+const IN_RANGE = `office_id = $1 AND day BETWEEN $2 AND $3`;
+const KEPT_DAYS = `SELECT day, arrivals, booked, registered, cancelled, arrival_minutes, visit_ms
+  FROM stats_days WHERE ${IN_RANGE} ORDER BY day`;
+const KEPT_STATIONS = `SELECT day, station_id, steps, arrivals, served, no_shows, skipped, wait_ms, service_ms
+  FROM stats_day_stations WHERE ${IN_RANGE} ORDER BY day, station_id COLLATE "C"`;
+const KEPT_LANGUAGES = `SELECT day, language, visits, interpreter_needed, interpreter_on_site
+  FROM stats_day_languages WHERE ${IN_RANGE} ORDER BY day, language COLLATE "C"`;
+
+const sorted = (values: number[] | null) => Float64Array.from(values ?? []).sort();
+
+/**
+ * The statistics' daily figures of one office on PostgreSQL, as SQLite's (../statsDays.ts): the
+ * same finished days, the same sums, kept in the same shape. Reads on any connection (the
+ * worker's are read-only); keeps on the server's.
+ */
+export class PgRollups implements RollupStore {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly officeId: string,
+  ) {}
+
+  async finishedDays(range: StatsRange): Promise<string[]> {
+    const [office] = await rowsOf<{ day: string }>(this.pool, `SELECT day FROM offices WHERE id = $1`, [
+      this.officeId,
+    ]);
+    const open = await rowsOf<{ day: string }>(
+      this.pool,
+      `SELECT DISTINCT day FROM visits WHERE office_id = $1 AND status = 'active'`,
+      [this.officeId],
+    );
+    const busy = new Set(open.map((r) => r.day));
+    return daysOf(range).filter((day) => day < (office?.day ?? '') && !busy.has(day));
+  }
+
+  async kept(range: StatsRange): Promise<DayFigures[]> {
+    const values = [this.officeId, range.from, range.to];
+    const [days, stations, languages] = await Promise.all([
+      tuplesOf<DayRow<Buffer>>(this.pool, KEPT_DAYS, values),
+      tuplesOf<StationRow<Buffer>>(this.pool, KEPT_STATIONS, values),
+      tuplesOf<LanguageRow>(this.pool, KEPT_LANGUAGES, values),
+    ]);
+    return assemble(
+      days.map(([day, arrivals, booked, registered, cancelled, minutes, visitMs]) => ({
+        day,
+        arrivals,
+        booked,
+        registered,
+        cancelled,
+        arrivalMinutes: uint16s(minutes),
+        visitMs: float64s(visitMs),
+      })),
+      stations.map(stationFigures(float64s)),
+      languages,
+    );
+  }
+
+  async sum(days: readonly string[]): Promise<DayFigures[]> {
+    if (days.length === 0) return [];
+    const values = [this.officeId, days];
+    const [dayRows, stations, languages] = await Promise.all([
+      tuplesOf<DayRow<number[] | null>>(this.pool, SUM_DAYS, values),
+      tuplesOf<StationRow<number[] | null>>(this.pool, SUM_STATIONS, values),
+      tuplesOf<LanguageRow>(this.pool, SUM_LANGUAGES, values),
+    ]);
+    const totals = dayRows.map(
+      ([day, arrivals, booked, registered, cancelled, minutes, visitMs]): DayTotals => ({
+        day,
+        arrivals,
+        booked,
+        registered,
+        cancelled,
+        arrivalMinutes: Uint16Array.from(minutes ?? []),
+        visitMs: sorted(visitMs),
+      }),
+    );
+    const withVisits = new Set(totals.map((d) => d.day));
+    const empty = days.filter((day) => !withVisits.has(day)).map(emptyDay);
+    return assemble([...totals, ...empty], stations.map(stationFigures(sorted)), languages);
+  }
+
+  keep(days: readonly DayFigures[]): Promise<void> {
+    if (days.length === 0) return Promise.resolve();
+    return inTransaction(this.pool, async (client) => {
+      const office = this.officeId;
+      const names = days.map((d) => d.day);
+      for (const table of ['stats_days', 'stats_day_stations', 'stats_day_languages'])
+        await client.query(`DELETE FROM ${table} WHERE office_id = $1 AND day = ANY ($2::text[])`, [
+          office,
+          names,
+        ]);
+      const column = <T>(rows: readonly T[], pick: (r: T) => unknown) => rows.map(pick);
+      await insert(
+        client,
+        'stats_days',
+        ['text', 'integer', 'integer', 'integer', 'integer', 'bytea', 'bytea'],
+        [
+          column(days, (d) => d.day),
+          column(days, (d) => d.arrivals),
+          column(days, (d) => d.booked),
+          column(days, (d) => d.registered),
+          column(days, (d) => d.cancelled),
+          column(days, (d) => bytes(d.arrivalMinutes)),
+          column(days, (d) => bytes(d.visitMs)),
+        ],
+        office,
+      );
+      const stations = days.flatMap((d) => d.stations.map((s) => ({ day: d.day, ...s })));
+      await insert(
+        client,
+        'stats_day_stations',
+        ['text', 'text', 'integer', 'integer', 'integer', 'integer', 'integer', 'bytea', 'bytea'],
+        [
+          column(stations, (s) => s.day),
+          column(stations, (s) => s.stationId),
+          column(stations, (s) => s.steps),
+          column(stations, (s) => s.arrivals),
+          column(stations, (s) => s.served),
+          column(stations, (s) => s.noShows),
+          column(stations, (s) => s.skipped),
+          column(stations, (s) => bytes(s.waitMs)),
+          column(stations, (s) => bytes(s.serviceMs)),
+        ],
+        office,
+      );
+      const languages = days.flatMap((d) => d.languages.map((l) => ({ day: d.day, ...l })));
+      await insert(
+        client,
+        'stats_day_languages',
+        ['text', 'text', 'integer', 'integer', 'integer'],
+        [
+          column(languages, (l) => l.day),
+          column(languages, (l) => l.language),
+          column(languages, (l) => l.visits),
+          column(languages, (l) => l.interpreterNeeded),
+          column(languages, (l) => l.interpreterOnSite),
+        ],
+        office,
+      );
+    });
+  }
+
+  async hasVisitsBefore(day: string): Promise<boolean> {
+    const rows = await rowsOf(this.pool, `SELECT 1 FROM visits WHERE office_id = $1 AND day < $2 LIMIT 1`, [
+      this.officeId,
+      day,
+    ]);
+    return rows.length > 0;
+  }
+}
+
+/** All rows of a table in one statement, column by column (the columns in the table's order). */
+async function insert(
+  db: Queryable,
+  table: string,
+  types: readonly string[],
+  columns: readonly unknown[][],
+  office: string,
+): Promise<void> {
+  if ((columns[0]?.length ?? 0) === 0) return;
+  const arrays = types.map((type, i) => `$${i + 2}::${type}[]`).join(', ');
+  await db.query(`INSERT INTO ${table} SELECT $1, * FROM unnest(${arrays})`, [office, ...columns]);
+}
