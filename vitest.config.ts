@@ -19,6 +19,7 @@ const BOTH_STORES = [
   'test/integration/statistics.test.ts',
   'test/integration/reception.test.ts',
   'test/integration/adminAudit.test.ts',
+  'test/integration/hardening.test.ts',
   'test/integration/faults/crash.test.ts',
   'test/integration/region/*.test.ts',
 ];

@@ -175,7 +175,11 @@ export function attachRealtime(
     withAnswer(
       missedEvents(socket, handlerDeps),
       guarded(log, 'resume', (missed: EventEnvelope[] | undefined) => {
-        if (socket.disconnected) return;
+        // Revoked while its replay was read (PostgreSQL awaits it): not let in.
+        if (socket.disconnected || !store.devices.holdsToken(device.id, data.tokenHash)) {
+          socket.disconnect(true);
+          return;
+        }
         void socket.join([`role:${device.role}`, deviceRoom(device.id)]);
         log.info({ device: device.id, role: device.role }, 'device connected');
         socket.emit('session:ready', { device: deviceInfo(device), serverTime: clock.now() });

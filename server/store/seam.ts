@@ -1,5 +1,4 @@
-import type { EventEnvelope } from '../../shared/events.js';
-import type { Role } from '../../shared/events.js';
+import type { EventEnvelope, Role } from '../../shared/events.js';
 import type { OfficeConfig } from '../../shared/office.js';
 import type { AuditEntry as AuditLine, ErasureRecord, QueryPayload } from '../../shared/protocol.js';
 import type { PinVerdict } from '../devices/pinGuard.js';
@@ -103,5 +102,6 @@ export interface OfficeData extends CommandStore {
  */
 export function withAnswer<T>(value: Awaitable<T>, next: (v: T) => void, failed: (e: unknown) => void): void {
   if (!(value instanceof Promise)) return next(value);
-  value.then(next, failed);
+  // A throw of `next` is the caller's fault to hear of, as it is when SQLite answers at once.
+  value.then(next).catch(failed);
 }

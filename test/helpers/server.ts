@@ -34,6 +34,8 @@ export interface TestServer {
   readonly kind: StoreKind;
   /** A read of the store's tables in SQL both stores take, `?` for each parameter. */
   rows<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /** A second connection to the office, as the CLI opens one beside the server; the caller closes it. */
+  openBeside(): Promise<OfficeData>;
   /** The SQLite store, for a test of what only SQLite has (its file, its WAL); fails on PostgreSQL. */
   readonly sqlite: OfficeStore;
   readonly dir: string;
@@ -100,6 +102,7 @@ export async function startTestServer(
     store,
     kind: TEST_STORE,
     rows: opened.rows,
+    openBeside: opened.openBeside,
     get sqlite() {
       if (!(store instanceof OfficeStore)) throw new Error('this test needs the SQLite store');
       return store;

@@ -32,6 +32,11 @@ export interface OpenedTestStore {
   rows<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
   /** Closes what `rows` opened. */
   release(): Promise<void>;
+  /**
+   * A second connection to the same office, as the CLI opens one beside a running server: the
+   * SQLite file, or the office in the PostgreSQL database. The caller closes it.
+   */
+  openBeside(): Promise<OfficeData>;
 }
 
 /**
@@ -54,6 +59,7 @@ export async function openTestStore(
       rows: <R>(sql: string, params: readonly unknown[] = []) =>
         Promise.resolve(store.db.prepare(sql).all(...params) as R[]),
       release: () => Promise.resolve(),
+      openBeside: () => Promise.resolve(OfficeStore.open(join(dir, 'motesplats.sqlite'))),
     };
   }
   const server = inject('postgresServer');
@@ -83,5 +89,6 @@ export async function openTestStore(
       return (await reader.query(text, params as unknown[])).rows as R[];
     },
     release: () => reader.end(),
+    openBeside: () => PostgresOfficeStore.connectOffice(url, officeId),
   };
 }

@@ -324,7 +324,8 @@ async function plantHousehold(dir: string, clock: ManualClock, name: string): Pr
   }
 }
 
-// SQLite's WAL and the statistics worker's read snapshot: what PostgreSQL has no like of.
+// SQLite's WAL held up by the statistics worker's read snapshot. PostgreSQL's like of it (an old
+// snapshot keeps a row version through VACUUM FULL) is a known gap (docs/ARCHITECTURE.md §13).
 describe.runIf(TEST_STORE === 'sqlite')('the retention job and a busy reader', () => {
   let dir: string;
   let store: OfficeStore;

@@ -64,34 +64,53 @@ export class PgDevices implements DeviceStore {
     this.retry = undefined;
     if (!this.listening) return;
     let client: pg.PoolClient | undefined;
+    // Whichever comes first, the connection's error or a failed statement, ends this attempt once.
+    let ended = false;
+    const end = () => {
+      if (ended) return false;
+      ended = true;
+      if (this.listener === client) this.listener = undefined;
+      client?.removeAllListeners('notification');
+      client?.release(true);
+      return true;
+    };
+    const again = (wait: number, next: number) => {
+      if (!this.listening) return;
+      this.retry = setTimeout(() => void this.connectListener(log, next), wait);
+      this.retry.unref();
+    };
     try {
       client = await this.pool.connect();
+      if (!this.listening) {
+        client.release();
+        return;
+      }
       client.on('notification', (n) => {
         if (n.channel === DEVICES_CHANNEL && n.payload === this.officeId)
           this.load().catch((error: unknown) => log.warn({ error: String(error) }, 'devices not read again'));
       });
-      client.once('error', () => this.lostListener(log, client!));
+      client.once('error', () => {
+        if (!end()) return;
+        log.warn('the connection listening for device changes was lost; connecting again');
+        again(RELISTEN_MS[0]!, 1);
+      });
       await client.query(`LISTEN ${DEVICES_CHANNEL}`);
-      this.listener = client;
       // What changed while nobody listened.
       await this.load();
+      if (ended) return;
+      if (!this.listening) {
+        // Stopped meanwhile: the connection goes back, or the pool would never end.
+        ended = true;
+        client.removeAllListeners('notification');
+        client.release(true);
+        return;
+      }
+      this.listener = client;
       if (attempt > 0) log.info('listening for device changes again');
     } catch {
-      client?.release(true);
-      if (!this.listening) return;
-      const wait = RELISTEN_MS[Math.min(attempt, RELISTEN_MS.length - 1)]!;
-      this.retry = setTimeout(() => void this.connectListener(log, attempt + 1), wait);
-      this.retry.unref();
+      if (!end()) return;
+      again(RELISTEN_MS[Math.min(attempt, RELISTEN_MS.length - 1)]!, attempt + 1);
     }
-  }
-
-  private lostListener(log: Logger, client: pg.PoolClient): void {
-    if (this.listener === client) this.listener = undefined;
-    client.release(true);
-    if (!this.listening) return;
-    log.warn('the connection listening for device changes was lost; connecting again');
-    this.retry = setTimeout(() => void this.connectListener(log, 1), RELISTEN_MS[0]);
-    this.retry.unref();
   }
 
   async stopListening(): Promise<void> {
@@ -194,6 +213,8 @@ export class PgDevices implements DeviceStore {
       true,
     );
     if (!row) return undefined;
+    // A read of the map begun before this commit must not put the old token back.
+    this.generation++;
     this.holders.set(row.id, row.token_hash!);
     return { device: toRecord(row), token };
   }
@@ -261,7 +282,10 @@ export class PgDevices implements DeviceStore {
       true,
     );
     // Cut off here at once, before the news comes back from the database.
-    if (revoked) this.holders.delete(id);
+    if (revoked) {
+      this.generation++;
+      this.holders.delete(id);
+    }
     return revoked;
   }
 

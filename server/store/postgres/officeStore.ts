@@ -646,6 +646,9 @@ export function withoutPassword(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
+    // The driver takes a password in the query too, and that one wins.
+    for (const key of ['password', 'sslpassword'])
+      if (parsed.searchParams.has(key)) parsed.searchParams.set(key, '***');
     return parsed.toString();
   } catch {
     return 'postgres://…';

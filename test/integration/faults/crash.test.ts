@@ -298,8 +298,20 @@ async function crashTarget(dir: string): Promise<CrashTarget> {
       );
       return redeem(serverUrl, code);
     },
-    // The server was killed, not PostgreSQL: its own recovery is not what this tests.
-    expectIntact: () => Promise.resolve(),
+    // The server was killed, not PostgreSQL: the office's head is where its log ends, and no
+    // command's record points past it.
+    async expectIntact(context) {
+      const [row] = (
+        await pool.query<{ head: number; last: number; records: number }>(
+          `SELECT o.head, (SELECT coalesce(max(seq), 0) FROM events WHERE office_id = o.id) AS last,
+             (SELECT coalesce(max(last_seq), 0) FROM commands WHERE office_id = o.id) AS records
+           FROM offices o WHERE o.id = $1`,
+          [officeId],
+        )
+      ).rows;
+      expect(row!.head, context).toBe(row!.last);
+      expect(row!.records, context).toBeLessThanOrEqual(row!.head);
+    },
     async office() {
       const [row] = (await pool.query<{ config: string; day: string }>(`SELECT config, day FROM offices`))
         .rows;
