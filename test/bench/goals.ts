@@ -35,6 +35,12 @@ export function REQUIRED(sizes: Sizes): string[] {
     'screens.kiosk.js',
     'screens.desk.tti',
     ...checkin,
+    ...sizes.durable.desks.map((k) => `postgres.durable.k${k}`),
+    'postgres.durable.bare',
+    ...sizes.latency.rates.map((r) => `postgres.latency.n${Math.min(...sizes.latency.clients)}.r${r}.p99`),
+    'postgres.migrate.year',
+    'postgres.stats.year.warm',
+    'postgres.stats.year.cold',
   ];
 }
 
@@ -83,6 +89,11 @@ export function evaluateGoals(parts: Results['parts']): Goal[] {
   const lost = value('recovery.lost');
   const rss = value('memory.rss.growth');
   const heap = value('memory.heap.growth');
+  const pgDurable = get('postgres.durable.k12');
+  const pgDurableRatio = pgDurable?.ratios?.['bare pg insert loop'] ?? null;
+  const pgLatency = matching(/^postgres\.latency\.n\d+\.r\d+\.p99$/);
+  const pgYear = value('postgres.stats.year.warm');
+  const pgYearCold = value('postgres.stats.year.cold');
 
   return [
     latencyGoal(200, 'socket.io', 1.0),
@@ -123,6 +134,28 @@ export function evaluateGoals(parts: Results['parts']): Goal[] {
       goal: 'after SIGKILL, every client resynced < 2 s (a year of history), no acked command lost',
       measured: `${ms(resynced)}, ${lost ?? '—'} acked commands lost`,
       met: resynced === null || lost === null ? null : resynced < 2000 && lost === 0,
+    },
+    {
+      goal: 'PostgreSQL: durable commands/s with 12 desks ≥ 0.5 × a bare `pg` single-row insert loop',
+      measured: pgDurable ? `${pgDurable.value} commands/s = ${times(pgDurableRatio)} the bare loop` : '—',
+      met: pgDurableRatio === null ? null : pgDurableRatio >= 0.5,
+    },
+    {
+      goal: 'PostgreSQL: call → last screen p99 at N = 200 ≤ 1.5 × the office on SQLite (median of the rounds’ ratios)',
+      measured: pgLatency.length
+        ? pgLatency
+            .map((f) => `${rate(f)}: ${f.value} ms = ${times(f.ratios?.['office on SQLite'])}`)
+            .join('; ')
+        : '—',
+      met:
+        pgLatency.length === 0
+          ? null
+          : pgLatency.every((f) => (f.ratios?.['office on SQLite'] ?? Infinity) <= 1.5),
+    },
+    {
+      goal: "PostgreSQL: a year's statistics < 100 ms",
+      measured: `${ms(pgYear)} from the kept days (${ms(pgYearCold)} the first call on a new pool)`,
+      met: pgYear === null ? null : pgYear < 100,
     },
     {
       goal: `no memory growth over the simulated day (hour 1 → hour 8 within ${GROWTH_TOLERANCE} %)`,

@@ -9,6 +9,7 @@ import { LoadPool } from './load/pool.js';
 import { describeMachine } from './machine.js';
 import { durablePart } from './parts/durable.js';
 import { latencyPart } from './parts/latency.js';
+import { postgresPart } from './parts/postgres.js';
 import { memoryPart } from './parts/memory.js';
 import { displayPart } from './parts/display.js';
 import { recoveryPart } from './parts/recovery.js';
@@ -33,6 +34,7 @@ const PARTS: Record<string, (ctx: RunContext) => Promise<PartResult>> = {
   display: displayPart,
   screens: screensPart,
   checkin: checkinPart,
+  postgres: postgresPart,
 };
 
 const { values } = parseArgs({

@@ -11,7 +11,7 @@ import {
   type RowChange,
 } from '../projectionChanges.js';
 import { asStorageFault, isPgStorageFault, STORAGE_FAULT_CODE } from './faults.js';
-import { rowsInsert, upsert, type Columns } from './sql.js';
+import { GroupStatement, upsert, type Columns } from './sql.js';
 import type { Logger } from '../../log.js';
 import type { Erasure } from '../../office/retention.js';
 import { Officers } from '../officers.js';
@@ -171,16 +171,7 @@ export const SESSION_COLUMNS: Columns = [
   ['since', 'bigint'],
 ];
 
-// One statement per table and group, whatever the number of rows (sql.ts: arrays, unnest).
-const INSERT_EVENTS = rowsInsert('events', EVENT_COLUMNS);
-const INSERT_COMMANDS = rowsInsert('commands', COMMAND_COLUMNS);
-const UPSERT_VISITS = upsert('visits', VISIT_COLUMNS, ['id']);
-const UPSERT_STEPS = upsert('visit_steps', STEP_COLUMNS, ['visit_id', 'idx']);
-const UPSERT_PRIVATE = upsert('visit_private', PRIVATE_COLUMNS, ['visit_id']);
-const INSERT_NOTES = `${rowsInsert('notes', NOTE_COLUMNS)} ON CONFLICT DO NOTHING`;
 const UPSERT_APPOINTMENTS = upsert('appointments', APPOINTMENT_COLUMNS, ['day', 'ref']);
-const UPSERT_INTERPRETERS = upsert('interpreters', INTERPRETER_COLUMNS, ['id']);
-const UPSERT_SESSIONS = upsert('desk_sessions', SESSION_COLUMNS, ['desk_id']);
 
 /**
  * One office's store on PostgreSQL: its rows among other offices' in one database, keyed by its
@@ -486,14 +477,6 @@ export class PostgresOfficeStore implements OfficeData {
     client.on('error', lost);
     try {
       await client.query('BEGIN');
-      const locked = await client.query<{ head: number }>(
-        `SELECT head FROM offices WHERE id = $1 FOR UPDATE`,
-        [this.officeId],
-      );
-      const expected = batches[0]!.envelopes[0]?.seq ?? 1;
-      const head = locked.rows[0]?.head;
-      if (head === undefined) throw new UnknownOfficeError(this.officeId);
-      if (head !== expected - 1) throw new StaleOfficeError(this.officeId, expected - 1, head);
       await this.writeRows(client, batches);
       if (options.rollback) await client.query('ROLLBACK');
       else
@@ -516,23 +499,47 @@ export class PostgresOfficeStore implements OfficeData {
     }
   }
 
+  /**
+   * The group's rows in one statement (sql.ts: `GroupStatement`), which also takes the office's
+   * row lock and checks its head: one round trip, where a statement per table took one each. A
+   * booking list's rows follow in statements of their own, in order, under that lock.
+   */
   private async writeRows(client: pg.PoolClient, batches: readonly CommitBatch[]): Promise<void> {
     const office = this.officeId;
     const envelopes = batches.flatMap((b) => b.envelopes);
-    const run = (text: string, columns: Columns, rows: readonly object[]) =>
-      rows.length === 0 ? Promise.resolve() : client.query(text, [office, ...arraysOf(columns, rows)]);
-    await run(INSERT_EVENTS, EVENT_COLUMNS, envelopes.map(envelopeToRow));
-    await run(
-      INSERT_COMMANDS,
+    const changes = batches.flatMap((b) => projectionChanges(b.states, b.envelopes, b.at));
+    const last = lastOfEach(changes);
+    const group = new GroupStatement(office);
+    group.upsert('events', EVENT_COLUMNS, envelopes.map(envelopeToRow));
+    group.upsert(
+      'commands',
       COMMAND_COLUMNS,
       batches.filter((b) => b.envelopes.length > 0).map(commandToRow),
     );
-    const changes = batches.flatMap((b) => projectionChanges(b.states, b.envelopes, b.at));
-    const last = lastOfEach(changes);
-    await run(UPSERT_VISITS, VISIT_COLUMNS, last.visits);
-    await run(UPSERT_STEPS, STEP_COLUMNS, last.steps);
-    await run(UPSERT_PRIVATE, PRIVATE_COLUMNS, last.secrets);
-    await run(INSERT_NOTES, NOTE_COLUMNS, last.notes);
+    group.upsert('visits', VISIT_COLUMNS, last.visits, ['id']);
+    group.upsert('visit_steps', STEP_COLUMNS, last.steps, ['visit_id', 'idx']);
+    group.upsert('visit_private', PRIVATE_COLUMNS, last.secrets, ['visit_id']);
+    group.upsert('notes', NOTE_COLUMNS, last.notes, 'nothing');
+    group.upsert('interpreters', INTERPRETER_COLUMNS, last.interpreters.upserts, ['id']);
+    group.remove('interpreters', 'id', last.interpreters.removed);
+    group.upsert('desk_sessions', SESSION_COLUMNS, last.sessions.upserts, ['desk_id']);
+    group.remove('desk_sessions', 'desk_id', last.sessions.removed);
+    const first = envelopes[0]?.seq;
+    const text = group.text({
+      head: envelopes[envelopes.length - 1]?.seq ?? null,
+      expectedHead: first === undefined ? null : first - 1,
+      day: last.day ?? null,
+      config: last.config?.config ?? null,
+      configAt: last.config?.at ?? null,
+    });
+    const written = await client.query<{ written: number }>(text, group.values);
+    if (written.rows[0]?.written !== 1) {
+      const [found] = (
+        await client.query<{ head: number }>(`SELECT head FROM offices WHERE id = $1`, [office])
+      ).rows;
+      if (!found) throw new UnknownOfficeError(office);
+      throw new StaleOfficeError(office, (first ?? 1) - 1, found.head);
+    }
     // A booking list is replaced in order: the open bookings go, then the list comes.
     for (const change of last.appointments)
       if (change.op === 'clearOpenAppointments')
@@ -540,30 +547,7 @@ export class PostgresOfficeStore implements OfficeData {
           `DELETE FROM appointments WHERE office_id = $1 AND day = $2 AND visit_id IS NULL`,
           [office, change.day],
         );
-      else await run(UPSERT_APPOINTMENTS, APPOINTMENT_COLUMNS, [change.row]);
-    await run(UPSERT_INTERPRETERS, INTERPRETER_COLUMNS, last.interpreters.upserts);
-    if (last.interpreters.removed.length > 0)
-      await client.query(`DELETE FROM interpreters WHERE office_id = $1 AND id = ANY ($2)`, [
-        office,
-        last.interpreters.removed,
-      ]);
-    await run(UPSERT_SESSIONS, SESSION_COLUMNS, last.sessions.upserts);
-    if (last.sessions.removed.length > 0)
-      await client.query(`DELETE FROM desk_sessions WHERE office_id = $1 AND desk_id = ANY ($2)`, [
-        office,
-        last.sessions.removed,
-      ]);
-    await client.query(
-      `UPDATE offices SET head = $2, day = coalesce($3, day), config = coalesce($4, config),
-         config_updated_at = coalesce($5, config_updated_at) WHERE id = $1`,
-      [
-        office,
-        envelopes[envelopes.length - 1]?.seq,
-        last.day ?? null,
-        last.config?.config ?? null,
-        last.config?.at ?? null,
-      ],
-    );
+      else await client.query(UPSERT_APPOINTMENTS, [office, ...arraysOf(APPOINTMENT_COLUMNS, [change.row])]);
   }
 }
 

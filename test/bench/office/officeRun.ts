@@ -4,7 +4,10 @@ import type { ClientMix } from '../config.js';
 import type { ClientSpec } from '../load/protocol.js';
 import { benchOffice } from './benchOffice.js';
 import { OfficeServerProcess } from './server.js';
-import type { ServerArgs } from './serverMain.js';
+import type { BenchDatabase, ServerArgs } from './serverMain.js';
+import { connect, migrate } from '../../../server/store/postgres/connect.js';
+import { PostgresOfficeStore } from '../../../server/store/postgres/officeStore.js';
+import { officeDay } from '../../../shared/day.js';
 import { checkIn, devicesOf, pairDevices, signIn, type PairedDevice, type Visitor } from './setup.js';
 
 export interface OfficeRun {
@@ -31,9 +34,12 @@ export async function startOffice(options: {
   now?: number;
   /** A day under way, written before the server opens the database. */
   today?: ServerArgs['today'];
+  /** On PostgreSQL: a database (migrated or not) that the office is added to, as `officeId`. */
+  database?: BenchDatabase;
 }): Promise<OfficeRun> {
   const config = options.config ?? benchOffice();
   const dataFile = options.dataFile ?? join(options.dir, 'motesplats.sqlite');
+  if (options.database) await addBenchOffice(options.database, config, options.now ?? Date.now());
   const server = await OfficeServerProcess.start({
     dataFile,
     port: 0,
@@ -42,12 +48,14 @@ export async function startOffice(options: {
     ...(options.clock && { clock: options.clock }),
     ...(options.rendererDir && { rendererDir: options.rendererDir }),
     ...(options.today && { today: options.today }),
+    ...(options.database && { database: options.database }),
   });
   const devices = await pairDevices(
     server.url,
     dataFile,
     devicesOf(options.mix, config),
     options.now ?? Date.now(),
+    options.database,
   );
   await signIn(
     server.url,
@@ -56,6 +64,23 @@ export async function startOffice(options: {
   const kiosk = devices.find((d) => d.role === 'kiosk');
   const visitors = options.visits > 0 && kiosk ? await checkIn(server.url, kiosk.token, options.visits) : [];
   return { server, config, dataFile, devices, visitors };
+}
+
+/** Adds the office to a region's database (migrating it first), as `office add` does. */
+async function addBenchOffice(database: BenchDatabase, config: OfficeConfig, now: number): Promise<void> {
+  const pool = connect(database.url, { max: 1 });
+  try {
+    await migrate(pool);
+    await PostgresOfficeStore.addOffice(
+      pool,
+      database.officeId,
+      config,
+      officeDay(now, config.timeZone),
+      now,
+    );
+  } finally {
+    await pool.end();
+  }
 }
 
 export const deskClient = (deskId: string) => `desk:${deskId}`;

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { createOfficeServer } from '../../../server/app.js';
 import { systemClock, type Clock } from '../../../server/clock.js';
 import { createLogger } from '../../../server/log.js';
+import { PostgresOfficeStore } from '../../../server/store/postgres/officeStore.js';
+import type { OfficeData } from '../../../server/store/seam.js';
 import { OfficeStore } from '../../../server/store/store.js';
 import type { OfficeConfig } from '../../../shared/office.js';
 import { writeToday, type Today, type TodayInfo } from '../history/today.js';
@@ -35,6 +37,13 @@ export interface ServerArgs {
   readonly logLevel: string;
   /** Written into the (new) database before the server opens it; the clock should stand at its end. */
   readonly today?: Today;
+  /** An office of a PostgreSQL database (added beforehand) instead of the SQLite `dataFile`. */
+  readonly database?: BenchDatabase;
+}
+
+export interface BenchDatabase {
+  readonly url: string;
+  readonly officeId: string;
 }
 
 /** Node's start and the loading of every module, before the first line of this one runs. */
@@ -52,10 +61,13 @@ const clock: Clock = anchor
     }
   : systemClock;
 
-const store = OfficeStore.open(args.dataFile);
+const store: OfficeData = args.database
+  ? await PostgresOfficeStore.connectOffice(args.database.url, args.database.officeId)
+  : OfficeStore.open(args.dataFile);
 const openedMs = monoMs() - phase;
 let today: TodayInfo | undefined;
 if (args.today) {
+  if (!(store instanceof OfficeStore)) throw new Error('a day under way is written into SQLite only');
   today = writeToday(store, args.seed, args.today);
   // What the simulator left behind is not the server's: a server started on this day has none.
   (globalThis as { gc?: () => void }).gc?.();

@@ -1,4 +1,8 @@
+import { PgAudit } from '../../../server/store/postgres/audit.js';
+import { connect } from '../../../server/store/postgres/connect.js';
+import { PgDevices } from '../../../server/store/postgres/devices.js';
 import { OfficeStore } from '../../../server/store/store.js';
+import type { BenchDatabase } from './serverMain.js';
 import type { Role } from '../../../shared/events.js';
 import type { OfficeConfig } from '../../../shared/office.js';
 import type { ClientMix } from '../config.js';
@@ -56,15 +60,26 @@ export async function pairDevices(
   dbFile: string,
   wanted: readonly { role: Role; deskId: string | null }[],
   now: number,
+  database?: BenchDatabase,
 ): Promise<PairedDevice[]> {
-  const store = OfficeStore.open(dbFile);
-  let codes: string[];
-  try {
-    codes = wanted.map(
-      (w, i) => store.devices.create({ name: `${w.deskId ?? w.role} ${i + 1}`, ...w }, now).code,
-    );
-  } finally {
-    store.close();
+  const codes: string[] = [];
+  if (database) {
+    const pool = connect(database.url, { max: 1 });
+    try {
+      const devices = new PgDevices(pool, database.officeId, new PgAudit(pool, database.officeId));
+      for (const [i, w] of wanted.entries())
+        codes.push((await devices.create({ name: `${w.deskId ?? w.role} ${i + 1}`, ...w }, now)).code);
+    } finally {
+      await pool.end();
+    }
+  } else {
+    const store = OfficeStore.open(dbFile);
+    try {
+      for (const [i, w] of wanted.entries())
+        codes.push(store.devices.create({ name: `${w.deskId ?? w.role} ${i + 1}`, ...w }, now).code);
+    } finally {
+      store.close();
+    }
   }
   return inParallel(
     wanted.map((w, i) => ({ ...w, code: codes[i]! })),

@@ -4,13 +4,14 @@ import { summarize } from '../lib/stats.js';
 import { householdsPerDesk } from '../office/households.js';
 import { deskClient, officeClients, startOffice } from '../office/officeRun.js';
 import type { LoopSpec } from '../load/protocol.js';
+import type { BenchDatabase } from '../office/serverMain.js';
 import { figure, ratio, type Figure, type PartResult } from '../report.js';
 import { freshDir, type RunContext } from './context.js';
 
 /** About the size of an event row's payload, for the bare insert loop. */
 const ROW_BYTES = 300;
 
-type Run = {
+export type Run = {
   perSecond: number;
   p50: number;
   p99: number;
@@ -20,13 +21,18 @@ type Run = {
 };
 
 /** The office server with K desks sending back to back, each waiting for its ack. */
-async function officeRuns(ctx: RunContext, dir: string): Promise<Map<number, Run>> {
+export async function officeRuns(
+  ctx: RunContext,
+  dir: string,
+  database?: BenchDatabase,
+): Promise<Map<number, Run>> {
   const { durable } = ctx.sizes;
   const most = Math.max(...durable.desks);
   const office = await startOffice({
     dir,
     mix: { desks: most, displays: 1, kiosks: 1, reception: 0, admin: 0, statusPages: 0 },
     visits: most,
+    ...(database && { database }),
   });
   const runs = new Map<number, Run>();
   try {

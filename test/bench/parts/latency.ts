@@ -12,7 +12,7 @@ import { figure, ratio, type Figure, type PartResult } from '../report.js';
 import { freshDir, type RunContext } from './context.js';
 
 /** One system at one number of clients and one rate, its rounds taken together. */
-interface RateRun {
+export interface RateRun {
   /** Each round's latencies, in the order the rounds were taken. */
   readonly rounds: readonly Summary[];
   /** Each round's event-loop delay (its own histogram), in the same order. */
@@ -31,7 +31,7 @@ interface RateRun {
 }
 
 /** What one round leaves for the rounds to be taken together. */
-interface Round {
+export interface Round {
   readonly latencies: number[];
   readonly got: number;
   readonly due: number;
@@ -56,7 +56,7 @@ const DRAIN_MS = 15_000;
  * when it was due (not when it was sent: coordinated omission) until the last target client had
  * the change. The same code measures the office and the baselines.
  */
-async function measureRound(
+export async function measureRound(
   pool: LoadPool,
   system: System,
   server: Server,
@@ -110,7 +110,7 @@ async function measureRound(
   };
 }
 
-function together(rounds: readonly Round[]): RateRun {
+export function together(rounds: readonly Round[]): RateRun {
   const sum = (pick: (r: Round) => number) => rounds.reduce((n, r) => n + pick(r), 0);
   const refused: Record<string, number> = {};
   for (const r of rounds)
@@ -134,7 +134,7 @@ function together(rounds: readonly Round[]): RateRun {
  * Left out of a median: a round's event-loop delay is unknown (NaN) when the loop never sampled,
  * and its latencies when none of its commands reached every screen it had to.
  */
-const known = (values: readonly number[]) => values.filter((v) => Number.isFinite(v));
+export const known = (values: readonly number[]) => values.filter((v) => Number.isFinite(v));
 
 /**
  * The office ÷ a baseline, round by round, and the median of those ratios with their spread.
@@ -144,17 +144,17 @@ const known = (values: readonly number[]) => values.filter((v) => Number.isFinit
  * an outlier, which the median leaves out. The ratio of medians would set an office round
  * against a baseline round from another time.
  */
-function pairedRatio(office: readonly number[], bare: readonly number[]) {
+export function pairedRatio(office: readonly number[], bare: readonly number[]) {
   const ratios = known(office.map((o, k) => ratio(o, bare[k]!) ?? NaN));
   return ratios.length === 0
     ? { ratio: null, spread: { min: null, max: null } }
     : { ratio: median(ratios), spread: { min: Math.min(...ratios), max: Math.max(...ratios) } };
 }
 
-const commandsAt = (rate: number, seconds: number) => Math.round(rate * seconds);
+export const commandsAt = (rate: number, seconds: number) => Math.round(rate * seconds);
 
 /** The desks' plan for one round, on households nobody has called yet. */
-function officeRound(
+export function officeRound(
   office: OfficeRun,
   present: Set<string>,
   used: { visits: number },
