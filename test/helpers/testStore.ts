@@ -24,6 +24,8 @@ export const TEST_OFFICE_ID = 'test-office';
 export interface TestRegion {
   readonly database: string;
   readonly officeId: string;
+  /** A PostgreSQL server of the test's own (`postgres://user@host:port`), else the project's shared one. */
+  readonly server?: string;
 }
 
 export interface OpenedTestStore {
@@ -62,7 +64,7 @@ export async function openTestStore(
       openBeside: () => Promise.resolve(OfficeStore.open(join(dir, 'motesplats.sqlite'))),
     };
   }
-  const server = inject('postgresServer');
+  const server = region?.server ?? inject('postgresServer');
   const database = region?.database ?? `t_${createHash('sha256').update(dir).digest('hex').slice(0, 24)}`;
   const officeId = region?.officeId ?? TEST_OFFICE_ID;
   const admin = new pg.Client({ connectionString: `${server}/postgres` });
