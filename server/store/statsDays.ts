@@ -4,7 +4,7 @@ import type { StatsRange } from '../../shared/stats.js';
 import type { Db } from './db.js';
 
 /** A day's own figures, the stations' and languages' rows apart. */
-export type DayTotals = Omit<DayFigures, 'stations' | 'languages'>;
+type DayTotals = Omit<DayFigures, 'stations' | 'languages'>;
 
 /** The columns of a day, a station's day and a language's day, as both the tables and the sums give them. */
 export type DayRow<V> = [
@@ -28,7 +28,7 @@ export type StationRow<V> = [
   serviceMs: V,
 ];
 /** A station's row of a day, its durations read by `durations` (kept blobs or summed JSON). */
-export const stationFigures =
+const stationFigures =
   <V>(durations: (v: V) => Float64Array) =>
   ([day, stationId, steps, arrivals, served, noShows, skipped, waitMs, serviceMs]: StationRow<V>) => ({
     day,
@@ -46,11 +46,11 @@ export type LanguageRow = [day: string, language: string, visits: number, needed
 export const bytes = (a: Float64Array | Uint16Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 /** A blob as the array it was written from; copied when SQLite's buffer is not aligned for one. */
-export function float64s(blob: Buffer): Float64Array {
+function float64s(blob: Buffer): Float64Array {
   if (blob.byteOffset % 8 === 0) return new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8);
   return new Float64Array(Uint8Array.from(blob).buffer);
 }
-export function uint16s(blob: Buffer): Uint16Array {
+function uint16s(blob: Buffer): Uint16Array {
   if (blob.byteOffset % 2 === 0) return new Uint16Array(blob.buffer, blob.byteOffset, blob.byteLength / 2);
   return new Uint16Array(Uint8Array.from(blob).buffer);
 }
@@ -61,7 +61,6 @@ export function uint16s(blob: Buffer): Uint16Array {
  * each. Grouped by day first, the order of the steps' index.
  */
 const numbers = (json: string | null): number[] => (json === null ? [] : (JSON.parse(json) as number[]));
-const sorted = (json: string | null) => Float64Array.from(numbers(json)).sort();
 
 const IN_DAYS = `day IN (SELECT value FROM json_each(@days))`;
 
@@ -123,45 +122,14 @@ export class SqliteRollups implements RollupStore {
 
   async kept(range: StatsRange): Promise<DayFigures[]> {
     const rows = <R>(sql: string) => this.db.prepare(sql).raw().all(range) as R[];
-    return assemble(
-      rows<DayRow<Buffer>>(KEPT_DAYS).map(
-        ([day, arrivals, booked, registered, cancelled, minutes, visitMs]) => ({
-          day,
-          arrivals,
-          booked,
-          registered,
-          cancelled,
-          arrivalMinutes: uint16s(minutes),
-          visitMs: float64s(visitMs),
-        }),
-      ),
-      rows<StationRow<Buffer>>(KEPT_STATIONS).map(stationFigures(float64s)),
-      rows<LanguageRow>(KEPT_LANGUAGES),
-    );
+    return keptFigures(rows(KEPT_DAYS), rows(KEPT_STATIONS), rows(KEPT_LANGUAGES));
   }
 
   async sum(days: readonly string[]): Promise<DayFigures[]> {
     if (days.length === 0) return [];
     const params = { days: JSON.stringify(days) };
     const rows = <R>(sql: string) => this.db.prepare(sql).raw().all(params) as R[];
-    const totals = rows<DayRow<string | null>>(SUM_DAYS).map(
-      ([day, arrivals, booked, registered, cancelled, minutes, visitMs]): DayTotals => ({
-        day,
-        arrivals,
-        booked,
-        registered,
-        cancelled,
-        arrivalMinutes: Uint16Array.from(numbers(minutes)),
-        visitMs: sorted(visitMs),
-      }),
-    );
-    const withVisits = new Set(totals.map((d) => d.day));
-    const empty = days.filter((day) => !withVisits.has(day)).map(emptyDay);
-    return assemble(
-      [...totals, ...empty],
-      rows<StationRow<string | null>>(SUM_STATIONS).map(stationFigures(sorted)),
-      rows<LanguageRow>(SUM_LANGUAGES),
-    );
+    return summedFigures(days, rows(SUM_DAYS), rows(SUM_STATIONS), rows(SUM_LANGUAGES), numbers);
   }
 
   async keep(days: readonly DayFigures[]): Promise<void> {
@@ -208,7 +176,7 @@ export class SqliteRollups implements RollupStore {
   }
 }
 
-export const emptyDay = (day: string): DayTotals => ({
+const emptyDay = (day: string): DayTotals => ({
   day,
   arrivals: 0,
   booked: 0,
@@ -219,7 +187,7 @@ export const emptyDay = (day: string): DayTotals => ({
 });
 
 /** Each day's figures with its stations' and languages' rows. */
-export function assemble(
+function assemble(
   days: readonly DayTotals[],
   stations: readonly (StationDay & { readonly day: string })[],
   languages: readonly LanguageRow[],
@@ -231,4 +199,51 @@ export function assemble(
   for (const [day, language, visits, interpreterNeeded, interpreterOnSite] of languages)
     byDay.get(day)?.languages.push({ language, visits, interpreterNeeded, interpreterOnSite });
   return [...byDay.values()];
+}
+
+/** The kept rows of a range (durations in blobs) as each day's figures; both stores keep them so. */
+export function keptFigures(
+  days: readonly DayRow<Buffer>[],
+  stations: readonly StationRow<Buffer>[],
+  languages: readonly LanguageRow[],
+): DayFigures[] {
+  return assemble(
+    days.map(([day, arrivals, booked, registered, cancelled, minutes, visitMs]) => ({
+      day,
+      arrivals,
+      booked,
+      registered,
+      cancelled,
+      arrivalMinutes: uint16s(minutes),
+      visitMs: float64s(visitMs),
+    })),
+    stations.map(stationFigures(float64s)),
+    languages,
+  );
+}
+
+/**
+ * The sums of the `asked` days as each day's figures (a day without visits has zeros); `values`
+ * reads a group's durations as the store gives them (SQLite: a JSON array; PostgreSQL: an array).
+ */
+export function summedFigures<V>(
+  asked: readonly string[],
+  days: readonly DayRow<V>[],
+  stations: readonly StationRow<V>[],
+  languages: readonly LanguageRow[],
+  values: (v: V) => number[],
+): DayFigures[] {
+  const sorted = (v: V) => Float64Array.from(values(v)).sort();
+  const totals = days.map(([day, arrivals, booked, registered, cancelled, minutes, visitMs]): DayTotals => ({
+    day,
+    arrivals,
+    booked,
+    registered,
+    cancelled,
+    arrivalMinutes: Uint16Array.from(values(minutes)),
+    visitMs: sorted(visitMs),
+  }));
+  const withVisits = new Set(totals.map((d) => d.day));
+  const empty = asked.filter((day) => !withVisits.has(day)).map(emptyDay);
+  return assemble([...totals, ...empty], stations.map(stationFigures(sorted)), languages);
 }

@@ -3,14 +3,10 @@ import type { StatsRange } from '../../../shared/stats.js';
 import { daysOf } from '../../stats/days.js';
 import type { DayFigures, RollupStore } from '../../stats/rollupStore.js';
 import {
-  assemble,
   bytes,
-  emptyDay,
-  float64s,
-  stationFigures,
-  uint16s,
+  keptFigures,
+  summedFigures,
   type DayRow,
-  type DayTotals,
   type LanguageRow,
   type StationRow,
 } from '../statsDays.js';
@@ -47,8 +43,6 @@ const KEPT_STATIONS = `SELECT day, station_id, steps, arrivals, served, no_shows
 const KEPT_LANGUAGES = `SELECT day, language, visits, interpreter_needed, interpreter_on_site
   FROM stats_day_languages WHERE ${IN_RANGE} ORDER BY day, language COLLATE "C"`;
 
-const sorted = (values: number[] | null) => Float64Array.from(values ?? []).sort();
-
 /**
  * The statistics' daily figures of one office on PostgreSQL, as SQLite's (../statsDays.ts): the
  * same finished days, the same sums, kept in the same shape. Reads on any connection (the
@@ -80,19 +74,7 @@ export class PgRollups implements RollupStore {
       tuplesOf<StationRow<Buffer>>(this.pool, KEPT_STATIONS, values),
       tuplesOf<LanguageRow>(this.pool, KEPT_LANGUAGES, values),
     ]);
-    return assemble(
-      days.map(([day, arrivals, booked, registered, cancelled, minutes, visitMs]) => ({
-        day,
-        arrivals,
-        booked,
-        registered,
-        cancelled,
-        arrivalMinutes: uint16s(minutes),
-        visitMs: float64s(visitMs),
-      })),
-      stations.map(stationFigures(float64s)),
-      languages,
-    );
+    return keptFigures(days, stations, languages);
   }
 
   async sum(days: readonly string[]): Promise<DayFigures[]> {
@@ -103,20 +85,7 @@ export class PgRollups implements RollupStore {
       tuplesOf<StationRow<number[] | null>>(this.pool, SUM_STATIONS, values),
       tuplesOf<LanguageRow>(this.pool, SUM_LANGUAGES, values),
     ]);
-    const totals = dayRows.map(
-      ([day, arrivals, booked, registered, cancelled, minutes, visitMs]): DayTotals => ({
-        day,
-        arrivals,
-        booked,
-        registered,
-        cancelled,
-        arrivalMinutes: Uint16Array.from(minutes ?? []),
-        visitMs: sorted(visitMs),
-      }),
-    );
-    const withVisits = new Set(totals.map((d) => d.day));
-    const empty = days.filter((day) => !withVisits.has(day)).map(emptyDay);
-    return assemble([...totals, ...empty], stations.map(stationFigures(sorted)), languages);
+    return summedFigures(days, dayRows, stations, languages, (v) => v ?? []);
   }
 
   keep(days: readonly DayFigures[]): Promise<void> {

@@ -21,6 +21,7 @@ import type { BenchDatabase } from '../office/serverMain.js';
 import { figure, ratio, type Figure, type PartResult } from '../report.js';
 import { freshDir, type RunContext } from './context.js';
 import { officeRuns, type Run } from './durable.js';
+import { timed, type Timed } from './statistics.js';
 import {
   commandsAt,
   known,
@@ -190,18 +191,6 @@ async function latency(ctx: RunContext, server: TestPostgres): Promise<Figure[]>
   return figures;
 }
 
-/** The first call and the median of the calls after it, as statistics.ts times them. */
-async function timed(repeats: number, run: () => Promise<Statistics>) {
-  const times: number[] = [];
-  let result: Statistics | undefined;
-  for (let i = 0; i <= repeats; i++) {
-    const started = performance.now();
-    result = await run();
-    times.push(performance.now() - started);
-  }
-  return { first: times[0]!, warm: median(times.slice(1)), result: result! };
-}
-
 /**
  * The year of history moved from its SQLite file into PostgreSQL (`office migrate`'s copy): how
  * long it takes; that the state and the statistics are the same on both (else the part fails);
@@ -255,7 +244,7 @@ async function year(
     ctx.log(`  summing ${summed.length} days on PostgreSQL and keeping them: ${summing.toFixed(0)} ms`);
 
     const reader = connect(url, { max: 2 });
-    const results: Record<string, Awaited<ReturnType<typeof timed>>> = {};
+    const results: Record<string, Timed> = {};
     try {
       const fresh = new PgRollups(reader, 'year');
       for (const [name, range] of Object.entries(ranges))

@@ -14,7 +14,7 @@ import { pairDevices } from '../office/setup.js';
 import { figure, ratio, type Figure, type PartResult } from '../report.js';
 import { freshDir, type RunContext } from './context.js';
 
-interface Timed {
+export interface Timed {
   first: number;
   warm: number;
   visits: number;
@@ -22,7 +22,7 @@ interface Timed {
 }
 
 /** The first call (cold: a connection to open, pages to read) and the median of the calls after it. */
-async function timed(repeats: number, run: () => Promise<Statistics> | Statistics): Promise<Timed> {
+export async function timed(repeats: number, run: () => Promise<Statistics> | Statistics): Promise<Timed> {
   const times: number[] = [];
   let result: Statistics | undefined;
   for (let i = 0; i <= repeats; i++) {
