@@ -13,8 +13,9 @@ export const TRUNCATE_RETRY_MS: readonly number[] = [250, 1_000, 4_000];
  * second or more, which must not keep the screens from reconnecting after a restart; 0 runs it
  * at once) and then once each office day (checked hourly, so a server
  * asleep at midnight still catches up). A failure is logged and tried again the next hour; it
- * never stops the office. Erased data is only gone from the disk once the WAL is emptied: while a
- * reader keeps it busy, that is tried again after short waits, and then every hour until it works.
+ * never stops the office. Erased data is only gone from the disk once the store has cleared its
+ * older copies (`scrubAfterErasure`: SQLite empties its WAL, PostgreSQL rewrites the tables): while
+ * a reader holds that up, it is tried again after short waits, and then every hour until it works.
  */
 export async function startRetention(
   store: OfficeData,
@@ -35,7 +36,10 @@ export async function startRetention(
       done = await store.scrubAfterErasure();
     } catch (error) {
       walPending = true;
-      log.error({ code: (error as { code?: string }).code ?? 'unknown' }, 'retention checkpoint failed');
+      log.error(
+        { code: (error as { code?: string }).code ?? 'unknown' },
+        'retention: clearing the erased data from the disk failed',
+      );
       return;
     }
     walPending = !done;
@@ -49,7 +53,7 @@ export async function startRetention(
     }
     log.warn(
       { attempts: attempt + 1 },
-      'retention: a reader kept the WAL busy, so erased data may remain in it; trying again in an hour',
+      'retention: a reader kept the WAL busy (PostgreSQL: a transaction older than the erasure), so erased data may remain on the disk; trying again in an hour',
     );
   };
 

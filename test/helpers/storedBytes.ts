@@ -10,7 +10,7 @@ const FILE = 'motesplats.sqlite';
  * file), every file of every table, TOAST table and index of the server's database; PostgreSQL's
  * own WAL is left out (see SECURITY.md: it is recycled, and archived where a region keeps it).
  */
-export async function storedBytes(server: TestServer): Promise<Buffer> {
+export async function storedBytes(server: Pick<TestServer, 'kind' | 'dir' | 'rows'>): Promise<Buffer> {
   if (server.kind === 'sqlite') {
     const base = join(server.dir, FILE);
     return Buffer.concat([base, `${base}-wal`, `${base}-shm`].filter(existsSync).map((f) => readFileSync(f)));
@@ -35,7 +35,10 @@ export async function storedBytes(server: TestServer): Promise<Buffer> {
 }
 
 /** The values that appear anywhere in what the store holds on the disk. */
-export async function storedValues(server: TestServer, values: readonly string[]): Promise<string[]> {
+export async function storedValues(
+  server: Pick<TestServer, 'kind' | 'dir' | 'rows'>,
+  values: readonly string[],
+): Promise<string[]> {
   const bytes = await storedBytes(server);
   return values.filter((v) => bytes.includes(Buffer.from(v, 'utf8')));
 }

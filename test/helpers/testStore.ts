@@ -39,6 +39,8 @@ export interface OpenedTestStore {
    * SQLite file, or the office in the PostgreSQL database. The caller closes it.
    */
   openBeside(): Promise<OfficeData>;
+  /** On PostgreSQL: the database's URL, for a test's own connections to it. */
+  readonly url?: string;
 }
 
 /**
@@ -92,5 +94,6 @@ export async function openTestStore(
     },
     release: () => reader.end(),
     openBeside: () => PostgresOfficeStore.connectOffice(url, officeId),
+    url,
   };
 }

@@ -234,16 +234,24 @@ export class PostgresOfficeStore implements OfficeData {
 
   async eraseExpired(config: OfficeConfig, now: number): Promise<Erasure[]> {
     const { erasures, changed } = await runPgRetention(this.pool, this.officeId, config, now);
-    for (const table of changed) this.toScrub.add(table);
+    if (changed.size > 0) {
+      for (const table of changed) this.toScrub.add(table);
+      // After the commit, by the database's clock: a transaction begun before may see the old rows.
+      const [row] = await this.query<{ at: string }>(`SELECT now()::text AS at`, []);
+      this.erasedAt = row!.at;
+    }
     return erasures;
   }
+
+  /** When the last erasure was committed, by the database's clock. */
+  private erasedAt: string | undefined;
 
   /** Tables that retention changed and that still hold the old rows in their files. */
   private readonly toScrub = new Set<string>();
 
   /** Rewrites the tables that retention changed, so that the erased text leaves the disk (retention.ts). */
   scrubAfterErasure(): Promise<boolean> {
-    return scrubTables(this.pool, this.toScrub);
+    return scrubTables(this.pool, this.toScrub, this.erasedAt);
   }
 
   startBackground(log: Logger): void {

@@ -141,11 +141,18 @@ const SCRUB_LOCK_TIMEOUT = '2s';
 /**
  * An UPDATE leaves the row's old version in the table's file, and VACUUM only marks its space
  * free: the erased text stays on the disk until the space is reused. `VACUUM FULL` writes the
- * table anew, without it, and drops the old file. It holds the table for as long as that takes
- * (every office's commands wait on `events`), so it waits for its lock only briefly: false when
- * it could not have it, and the caller tries again later. What it rewrote leaves `tables`.
+ * table anew, without it, and drops the old file; but it keeps the old version while any
+ * transaction that began before the erasure (`erasedAt`, the database's clock after its commit)
+ * holds a snapshot that may still see it (a `pg_dump`, a long report): then this waits, false,
+ * and the caller tries again later. The rewrite holds the table for as long as it takes (every
+ * office's commands wait on `events`), so it waits for its lock only briefly, and gives way in
+ * the same way. What it rewrote leaves `tables`.
  */
-export async function scrubTables(pool: pg.Pool, tables: Set<string>): Promise<boolean> {
+export async function scrubTables(
+  pool: pg.Pool,
+  tables: Set<string>,
+  erasedAt: string | undefined,
+): Promise<boolean> {
   if (tables.size === 0) return true;
   let client: pg.PoolClient;
   try {
@@ -155,6 +162,14 @@ export async function scrubTables(pool: pg.Pool, tables: Set<string>): Promise<b
   }
   let broken = false;
   try {
+    if (erasedAt !== undefined) {
+      const older = await client.query(
+        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+           AND backend_xmin IS NOT NULL AND xact_start < $1::timestamptz LIMIT 1`,
+        [erasedAt],
+      );
+      if (older.rowCount !== 0) return false;
+    }
     await client.query(`SET lock_timeout = '${SCRUB_LOCK_TIMEOUT}'`);
     for (const table of [...tables]) {
       if (!SCRUBBED.has(table)) throw new Error(`not a table retention changes: ${table}`);
