@@ -40,15 +40,16 @@ async function main(): Promise<void> {
     ...(settings.rendererDir && { rendererDir: resolve(settings.rendererDir) }),
     version: appVersion(),
   });
-  const port = await server.listen(settings.port, settings.host);
-  const base = publicUrl(settings, port);
   const config = server.engine.state.config;
+  // Before listening: once /health answers, the pairing links are there to print.
   const invites = await pairingInvites(
     store,
     config,
     isNew && settings.officeFile === undefined,
     systemClock.now(),
   );
+  const port = await server.listen(settings.port, settings.host);
+  const base = publicUrl(settings, port);
 
   const lines = [
     '',

@@ -72,6 +72,8 @@ describe.runIf(TEST_STORE === 'postgres')('the server on a region’s PostgreSQL
       schemaVersion: number;
     };
     expect(health.status).toBe('ok');
+    // The start-up lines come through a pipe, the health answer through a socket: either first.
+    await expect.poll(() => server!.output(), { timeout: 10_000 }).toContain('/pair?code=');
     const printed = server.output();
     expect(printed).toContain('Mötesplats Borlänge');
     expect(printed).toContain('office borlange');
