@@ -233,25 +233,22 @@ export class PostgresOfficeStore implements OfficeData {
   }
 
   async eraseExpired(config: OfficeConfig, now: number): Promise<Erasure[]> {
-    const { erasures, changed } = await runPgRetention(this.pool, this.officeId, config, now);
-    if (changed.size > 0) {
-      for (const table of changed) this.toScrub.add(table);
-      // After the commit, by the database's clock: a transaction begun before may see the old rows.
-      const [row] = await this.query<{ at: string }>(`SELECT now()::text AS at`, []);
-      this.erasedAt = row!.at;
-    }
+    const { erasures, changed, xid } = await runPgRetention(this.pool, this.officeId, config, now);
+    for (const table of changed) this.toScrub.add(table);
+    // The latest erasure's: anything as old may see the rows of this one or of an earlier one.
+    this.erasureXid = xid ?? this.erasureXid;
     return erasures;
   }
 
-  /** When the last erasure was committed, by the database's clock. */
-  private erasedAt: string | undefined;
+  /** The transaction id of the last erasure that changed anything. */
+  private erasureXid: string | undefined;
 
   /** Tables that retention changed and that still hold the old rows in their files. */
   private readonly toScrub = new Set<string>();
 
   /** Rewrites the tables that retention changed, so that the erased text leaves the disk (retention.ts). */
   scrubAfterErasure(): Promise<boolean> {
-    return scrubTables(this.pool, this.toScrub, this.erasedAt);
+    return scrubTables(this.pool, this.toScrub, this.erasureXid);
   }
 
   startBackground(log: Logger): void {

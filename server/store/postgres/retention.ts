@@ -53,6 +53,8 @@ export interface PgErasure {
   readonly erasures: Erasure[];
   /** The tables whose rows were changed: their old versions are still in the files (`scrub`). */
   readonly changed: ReadonlySet<string>;
+  /** The erasing transaction's id (`pg_current_xact_id()`), when it changed anything. */
+  readonly xid: string | undefined;
 }
 
 /** Erases an office's expired personal data in one transaction; see office/retention.ts. */
@@ -128,7 +130,11 @@ export function runPgRetention(
       officeId,
       plan.commandsBefore,
     ]);
-    return { erasures, changed };
+    const xid =
+      changed.size === 0
+        ? undefined
+        : (await client.query<{ xid: string }>(`SELECT pg_current_xact_id()::text AS xid`)).rows[0]!.xid;
+    return { erasures, changed, xid };
   });
 }
 
@@ -139,19 +145,36 @@ const SCRUBBED = new Set(['events', 'visit_private', 'notes', 'appointments', 'c
 const SCRUB_LOCK_TIMEOUT = '2s';
 
 /**
+ * Whatever may still see a row version that the erasing transaction `xid` replaced, and so makes
+ * VACUUM keep it: a snapshot (`backend_xmin`) or a running transaction (`backend_xid`) as old as
+ * the erasure or older, in any session of any role (a `pg_dump`, a long report, a session idle
+ * in a transaction), a standby's feedback (walsenders, replication slots) or a prepared
+ * transaction. Transaction ids are compared by their age, as PostgreSQL itself does.
+ */
+const OLDER_THAN_ERASURE = `
+  WITH erasure AS (SELECT (($1::bigint) % 4294967296)::text::xid AS xid)
+  SELECT 1 FROM pg_stat_activity, erasure
+    WHERE pid <> pg_backend_pid() AND (datname = current_database() OR datname IS NULL)
+      AND (age(backend_xmin) >= age(erasure.xid) OR age(backend_xid) >= age(erasure.xid))
+  UNION ALL
+  SELECT 1 FROM pg_replication_slots, erasure WHERE age(xmin) >= age(erasure.xid)
+  UNION ALL
+  SELECT 1 FROM pg_prepared_xacts, erasure WHERE age(transaction) >= age(erasure.xid)
+  LIMIT 1`;
+
+/**
  * An UPDATE leaves the row's old version in the table's file, and VACUUM only marks its space
  * free: the erased text stays on the disk until the space is reused. `VACUUM FULL` writes the
- * table anew, without it, and drops the old file; but it keeps the old version while any
- * transaction that began before the erasure (`erasedAt`, the database's clock after its commit)
- * holds a snapshot that may still see it (a `pg_dump`, a long report): then this waits, false,
- * and the caller tries again later. The rewrite holds the table for as long as it takes (every
- * office's commands wait on `events`), so it waits for its lock only briefly, and gives way in
- * the same way. What it rewrote leaves `tables`.
+ * table anew, without it, and drops the old file; but it keeps the old version while anything
+ * may still see it (`OLDER_THAN_ERASURE`): then this waits, false, and the caller tries again
+ * later. The rewrite holds the table for as long as it takes (every office's commands wait on
+ * `events`), so it waits for its lock only briefly, and gives way in the same way. What it
+ * rewrote leaves `tables`.
  */
 export async function scrubTables(
   pool: pg.Pool,
   tables: Set<string>,
-  erasedAt: string | undefined,
+  xid: string | undefined,
 ): Promise<boolean> {
   if (tables.size === 0) return true;
   let client: pg.PoolClient;
@@ -162,14 +185,7 @@ export async function scrubTables(
   }
   let broken = false;
   try {
-    if (erasedAt !== undefined) {
-      const older = await client.query(
-        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
-           AND backend_xmin IS NOT NULL AND xact_start < $1::timestamptz LIMIT 1`,
-        [erasedAt],
-      );
-      if (older.rowCount !== 0) return false;
-    }
+    if (xid !== undefined && (await client.query(OLDER_THAN_ERASURE, [xid])).rowCount !== 0) return false;
     await client.query(`SET lock_timeout = '${SCRUB_LOCK_TIMEOUT}'`);
     for (const table of [...tables]) {
       if (!SCRUBBED.has(table)) throw new Error(`not a table retention changes: ${table}`);

@@ -88,6 +88,8 @@ export class GroupStatement {
    * stands (no check without one: nothing is appended), its day and config where given. It
    * returns `written`: 1, or 0 when the head had moved on (nothing was written).
    */
+  private written = false;
+
   text(office: {
     head: number | null;
     expectedHead: number | null;
@@ -95,6 +97,9 @@ export class GroupStatement {
     config: string | null;
     configAt: number | null;
   }): string {
+    // Its values are added as it is written: a second call would number them anew.
+    if (this.written) throw new Error('a group statement is written once');
+    this.written = true;
     const update = `UPDATE offices SET head = coalesce(${this.param(office.head, 'bigint')}, head),
         day = coalesce(${this.param(office.day, 'text')}, day),
         config = coalesce(${this.param(office.config, 'text')}, config),

@@ -107,7 +107,7 @@ async function durable(ctx: RunContext, server: TestPostgres): Promise<Figure[]>
 
 /**
  * Call → last screen p99 at N = 200, the office on PostgreSQL against the office on SQLite: in
- * blocks that take turns (SQLite, PostgreSQL, SQLite, PostgreSQL), each block an office of its
+ * blocks that take turns (SQLite, PostgreSQL, PostgreSQL, SQLite), each block an office of its
  * own with its N clients, so that the machine's other load falls on both alike; round k of one
  * store is set against round k of the other (`pairedRatio`).
  */
@@ -123,8 +123,11 @@ async function latency(ctx: RunContext, server: TestPostgres): Promise<Figure[]>
     sqlite: new Map(),
     postgres: new Map(),
   };
+  // SQLite, PostgreSQL, then PostgreSQL, SQLite: a drift over the run falls on both sides alike.
   for (let block = 0; block < blocks; block++)
-    for (const store of ['sqlite', 'postgres'] as const) {
+    for (const store of block % 2 === 0
+      ? (['sqlite', 'postgres'] as const)
+      : (['postgres', 'sqlite'] as const)) {
       const name = `latency-${store}-${block}`;
       const database =
         store === 'postgres'
