@@ -3,7 +3,6 @@ import { OfficeConfigSchema } from '../../../shared/office.js';
 import { openDatabase } from '../db.js';
 import {
   APPOINTMENT_COLUMNS,
-  arraysOf,
   COMMAND_COLUMNS,
   EVENT_COLUMNS,
   INTERPRETER_COLUMNS,
@@ -15,7 +14,7 @@ import {
   STEP_COLUMNS,
   VISIT_COLUMNS,
 } from './officeStore.js';
-import { rowsInsert, type Columns } from './sql.js';
+import { arraysOf, rowsInsert, type Columns } from './sql.js';
 
 const DEVICE_COLUMNS: Columns = [
   ['id', 'text'],

@@ -11,7 +11,8 @@ import {
   type RowChange,
 } from '../projectionChanges.js';
 import { asStorageFault, isPgStorageFault, STORAGE_FAULT_CODE } from './faults.js';
-import { GroupStatement, upsert, type Columns } from './sql.js';
+import { arraysOf, GroupStatement, upsert, type Columns } from './sql.js';
+import { rowsOf } from './tx.js';
 import type { Logger } from '../../log.js';
 import type { Erasure } from '../../office/retention.js';
 import { Officers } from '../officers.js';
@@ -343,7 +344,8 @@ export class PostgresOfficeStore implements OfficeData {
 
   /** Reads the live state back from the tables, as a restart would, with the head it is at. */
   async readState(): Promise<{ state: OfficeState; head: number }> {
-    const [office] = await this.query<{ day: string; config: string; head: number }>(
+    const [office] = await rowsOf<{ day: string; config: string; head: number }>(
+      this.pool,
       `SELECT day, config, head FROM offices WHERE id = $1`,
       [this.officeId],
     );
@@ -352,7 +354,7 @@ export class PostgresOfficeStore implements OfficeData {
   }
 
   async catchUp(head: number): Promise<CaughtUp | undefined> {
-    const [office] = await this.query<{ head: number }>(`SELECT head FROM offices WHERE id = $1`, [
+    const [office] = await rowsOf<{ head: number }>(this.pool, `SELECT head FROM offices WHERE id = $1`, [
       this.officeId,
     ]);
     if (office?.head === head) return undefined;
@@ -367,12 +369,13 @@ export class PostgresOfficeStore implements OfficeData {
   async findCommands(ids: readonly string[]): Promise<ReadonlyMap<string, StoredCommand>> {
     const found = new Map<string, StoredCommand>();
     if (ids.length === 0) return found;
-    const rows = await this.query<{
+    const rows = await rowsOf<{
       command_id: string;
       device_id: string;
       last_seq: number;
       result: string;
     }>(
+      this.pool,
       `SELECT command_id, device_id, last_seq, result FROM commands WHERE office_id = $1 AND command_id = ANY ($2)`,
       [this.officeId, ids],
     );
@@ -446,7 +449,8 @@ export class PostgresOfficeStore implements OfficeData {
   }
 
   async probe(at: number): Promise<void> {
-    await this.query(
+    await rowsOf(
+      this.pool,
       `UPDATE offices SET config_updated_at = config_updated_at WHERE id = $1 AND $2::bigint > 0`,
       [this.officeId, at],
     );
@@ -454,20 +458,13 @@ export class PostgresOfficeStore implements OfficeData {
 
   /** Events after `seq` up to `head`, oldest first, at most `limit`. */
   async eventsSince(seq: number, limit: number, head = Number.MAX_SAFE_INTEGER): Promise<EventEnvelope[]> {
-    const rows = await this.query<EventRow>(
+    const rows = await rowsOf<EventRow>(
+      this.pool,
       `SELECT seq, command_id, at, type, visit_id, device_id, role, desk_id, officer, payload FROM events
        WHERE office_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
       [this.officeId, seq, head, limit],
     );
     return rows.map(rowToEnvelope);
-  }
-
-  private async query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<R[]> {
-    try {
-      return (await this.pool.query<R>(text, values)).rows;
-    } catch (error) {
-      throw isPgStorageFault(error) ? asStorageFault(error) : error;
-    }
   }
 
   private async transaction(
@@ -595,11 +592,6 @@ function lastOfEach(changes: readonly RowChange[]) {
     day,
     config,
   };
-}
-
-/** Column-wise arrays of the rows, for `unnest`. */
-export function arraysOf(columns: Columns, rows: readonly object[]): unknown[][] {
-  return columns.map(([name]) => rows.map((r) => (r as Record<string, unknown>)[name] ?? null));
 }
 
 async function readState(

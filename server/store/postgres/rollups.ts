@@ -10,7 +10,8 @@ import {
   type LanguageRow,
   type StationRow,
 } from '../statsDays.js';
-import { inTransaction, rowsOf, tuplesOf, type Queryable } from './tx.js';
+import { arraysOf, rowsInsert, type Columns } from './sql.js';
+import { inTransaction, rowsOf, tuplesOf } from './tx.js';
 
 /*
  * The sums of ../statsDays.ts in PostgreSQL's SQL: counts, and the durations the medians need
@@ -34,6 +35,34 @@ const SUM_STATIONS = `
 const SUM_LANGUAGES = `
   SELECT day, language, count(*), count(interpreter_language), count(*) FILTER (WHERE interpreter_used = 1)
   FROM visits WHERE ${IN_DAYS} GROUP BY day, language ORDER BY day, language COLLATE "C"`;
+
+const DAY_COLUMNS: Columns = [
+  ['day', 'text'],
+  ['arrivals', 'integer'],
+  ['booked', 'integer'],
+  ['registered', 'integer'],
+  ['cancelled', 'integer'],
+  ['arrival_minutes', 'bytea'],
+  ['visit_ms', 'bytea'],
+];
+const STATION_COLUMNS: Columns = [
+  ['day', 'text'],
+  ['station_id', 'text'],
+  ['steps', 'integer'],
+  ['arrivals', 'integer'],
+  ['served', 'integer'],
+  ['no_shows', 'integer'],
+  ['skipped', 'integer'],
+  ['wait_ms', 'bytea'],
+  ['service_ms', 'bytea'],
+];
+const LANGUAGE_COLUMNS: Columns = [
+  ['day', 'text'],
+  ['language', 'text'],
+  ['visits', 'integer'],
+  ['interpreter_needed', 'integer'],
+  ['interpreter_on_site', 'integer'],
+];
 
 const IN_RANGE = `office_id = $1 AND day BETWEEN $2 AND $3`;
 const KEPT_DAYS = `SELECT day, arrivals, booked, registered, cancelled, arrival_minutes, visit_ms
@@ -98,53 +127,44 @@ export class PgRollups implements RollupStore {
           office,
           names,
         ]);
-      const column = <T>(rows: readonly T[], pick: (r: T) => unknown) => rows.map(pick);
-      await insert(
-        client,
+      const put = (table: string, columns: Columns, rows: readonly object[]) =>
+        rows.length === 0
+          ? undefined
+          : client.query(rowsInsert(table, columns), [office, ...arraysOf(columns, rows)]);
+      await put(
         'stats_days',
-        ['text', 'integer', 'integer', 'integer', 'integer', 'bytea', 'bytea'],
-        [
-          column(days, (d) => d.day),
-          column(days, (d) => d.arrivals),
-          column(days, (d) => d.booked),
-          column(days, (d) => d.registered),
-          column(days, (d) => d.cancelled),
-          column(days, (d) => bytes(d.arrivalMinutes)),
-          column(days, (d) => bytes(d.visitMs)),
-        ],
-        office,
+        DAY_COLUMNS,
+        days.map((d) => ({ ...d, arrival_minutes: bytes(d.arrivalMinutes), visit_ms: bytes(d.visitMs) })),
       );
-      const stations = days.flatMap((d) => d.stations.map((s) => ({ day: d.day, ...s })));
-      await insert(
-        client,
+      await put(
         'stats_day_stations',
-        ['text', 'text', 'integer', 'integer', 'integer', 'integer', 'integer', 'bytea', 'bytea'],
-        [
-          column(stations, (s) => s.day),
-          column(stations, (s) => s.stationId),
-          column(stations, (s) => s.steps),
-          column(stations, (s) => s.arrivals),
-          column(stations, (s) => s.served),
-          column(stations, (s) => s.noShows),
-          column(stations, (s) => s.skipped),
-          column(stations, (s) => bytes(s.waitMs)),
-          column(stations, (s) => bytes(s.serviceMs)),
-        ],
-        office,
+        STATION_COLUMNS,
+        days.flatMap((d) =>
+          d.stations.map((s) => ({
+            day: d.day,
+            station_id: s.stationId,
+            steps: s.steps,
+            arrivals: s.arrivals,
+            served: s.served,
+            no_shows: s.noShows,
+            skipped: s.skipped,
+            wait_ms: bytes(s.waitMs),
+            service_ms: bytes(s.serviceMs),
+          })),
+        ),
       );
-      const languages = days.flatMap((d) => d.languages.map((l) => ({ day: d.day, ...l })));
-      await insert(
-        client,
+      await put(
         'stats_day_languages',
-        ['text', 'text', 'integer', 'integer', 'integer'],
-        [
-          column(languages, (l) => l.day),
-          column(languages, (l) => l.language),
-          column(languages, (l) => l.visits),
-          column(languages, (l) => l.interpreterNeeded),
-          column(languages, (l) => l.interpreterOnSite),
-        ],
-        office,
+        LANGUAGE_COLUMNS,
+        days.flatMap((d) =>
+          d.languages.map((l) => ({
+            day: d.day,
+            language: l.language,
+            visits: l.visits,
+            interpreter_needed: l.interpreterNeeded,
+            interpreter_on_site: l.interpreterOnSite,
+          })),
+        ),
       );
     });
   }
@@ -156,17 +176,4 @@ export class PgRollups implements RollupStore {
     ]);
     return rows.length > 0;
   }
-}
-
-/** All rows of a table in one statement, column by column (the columns in the table's order). */
-async function insert(
-  db: Queryable,
-  table: string,
-  types: readonly string[],
-  columns: readonly unknown[][],
-  office: string,
-): Promise<void> {
-  if ((columns[0]?.length ?? 0) === 0) return;
-  const arrays = types.map((type, i) => `$${i + 2}::${type}[]`).join(', ');
-  await db.query(`INSERT INTO ${table} SELECT $1, * FROM unnest(${arrays})`, [office, ...columns]);
 }

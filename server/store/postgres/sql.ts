@@ -1,5 +1,10 @@
 /** A table's columns (but its office_id) with their PostgreSQL types, in the table's order. */
-export type Columns = readonly (readonly [name: string, type: 'text' | 'bigint' | 'integer'])[];
+export type Columns = readonly (readonly [name: string, type: 'text' | 'bigint' | 'integer' | 'bytea'])[];
+
+/** Column-wise arrays of the rows, for `unnest`. */
+export function arraysOf(columns: Columns, rows: readonly object[]): unknown[][] {
+  return columns.map(([name]) => rows.map((r) => (r as Record<string, unknown>)[name] ?? null));
+}
 
 /**
  * One INSERT for any number of rows: the office id as $1, then one array per column, unnested
@@ -13,12 +18,7 @@ export function rowsInsert(table: string, columns: Columns): string {
 
 /** `rowsInsert`, replacing the row of the same key (each key at most once per statement). */
 export function upsert(table: string, columns: Columns, keys: readonly string[]): string {
-  const set = columns
-    .map(([name]) => name)
-    .filter((name) => !keys.includes(name))
-    .map((name) => `${name} = excluded.${name}`)
-    .join(', ');
-  return `${rowsInsert(table, columns)} ON CONFLICT (office_id, ${keys.join(', ')}) DO UPDATE SET ${set}`;
+  return `${rowsInsert(table, columns)} ${onConflict(columns, keys)}`;
 }
 
 /** `ON CONFLICT … DO UPDATE` of every column but the keys, for rows keyed by office and `keys`. */
@@ -60,13 +60,8 @@ export class GroupStatement {
   ): void {
     if (rows.length === 0) return;
     const names = columns.map(([name]) => name).join(', ');
-    const arrays = columns
-      .map(([name, type]) =>
-        this.param(
-          rows.map((r) => (r as Record<string, unknown>)[name] ?? null),
-          `${type}[]`,
-        ),
-      )
+    const arrays = arraysOf(columns, rows)
+      .map((values, i) => this.param(values, `${columns[i]![1]}[]`))
       .join(', ');
     this.writes.push(
       `INSERT INTO ${table} (office_id, ${names}) SELECT $1, * FROM unnest(${arrays})
