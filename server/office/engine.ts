@@ -274,9 +274,20 @@ export class OfficeEngine {
     };
     try {
       if (this.mayBeBehind) await this.catchUp();
-      const known = await this.store.findCommands([...new Set(group.map((s) => s.commandId))]);
-      const plan = this.plan(group, known);
-      const written = await this.store.writeGroup(plan.batches);
+      const ids = [...new Set(group.map((s) => s.commandId))];
+      let known: ReadonlyMap<string, StoredCommand> = this.store.checksRepeats
+        ? new Map()
+        : await this.store.findCommands(ids);
+      let plan = this.plan(group, known);
+      let written = await this.store.writeGroup(plan.batches, unlooked(ids, known));
+      if (!written.ok && 'repeated' in written) {
+        // A retry among them: decided again with the first answers of those already committed.
+        known = await this.store.findCommands(ids);
+        plan = this.plan(group, known);
+        written = await this.store.writeGroup(plan.batches, unlooked(ids, known));
+        // Committed by another writer meanwhile: that writer's head moved, so this is stale too.
+        if (!written.ok && 'repeated' in written) written = { ok: false, stale: true };
+      }
       if (!written.ok && 'stale' in written) {
         // Another writer went on: nothing of this group was written, and nobody is refused. It
         // is decided again on the latest state, before what arrived meanwhile.
@@ -550,3 +561,7 @@ export class OfficeEngine {
 }
 
 const refused = (error: DomainError): AckResult<never> => ({ ok: false, error });
+
+/** The ids a store that `checksRepeats` is to check in its write: those not looked up already. */
+const unlooked = (ids: readonly string[], known: ReadonlyMap<string, StoredCommand>) =>
+  ids.filter((id) => !known.has(id));

@@ -23,11 +23,16 @@ export interface StoredCommand {
 
 /**
  * How a group's write ended when the database was not at fault (a fault rejects): stored whole;
- * not at all because one batch could not be (a broken constraint, a bug); or not at all because
- * another writer had gone on (`stale`: the engine catches up and decides the group again).
+ * not at all because one batch could not be (a broken constraint, a bug); not at all because
+ * another writer had gone on (`stale`: the engine catches up and decides the group again); or
+ * not at all because one of the ids it was to check had been committed before (`repeated`: the
+ * engine looks those up and decides the group again, answering them with their first results).
  */
 export type GroupWrite =
-  { ok: true } | { ok: false; failed: number; error: unknown } | { ok: false; stale: true };
+  | { ok: true }
+  | { ok: false; failed: number; error: unknown }
+  | { ok: false; stale: true }
+  | { ok: false; repeated: true };
 
 /**
  * What the engine needs of a store: the command path's side of the store seam
@@ -44,8 +49,18 @@ export interface CommandStore {
   loadState(config: OfficeConfig): OfficeState;
   /** The commands among `ids` that were committed before. */
   findCommands(ids: readonly string[]): Promise<ReadonlyMap<string, StoredCommand>>;
-  /** One group's batches, in order, in one transaction; one group at a time. */
-  writeGroup(batches: readonly CommitBatch[]): Promise<GroupWrite>;
+  /**
+   * Whether `writeGroup` checks the ids it is given as part of its write, so that the engine
+   * need not look them up first: a round trip less for a store across the network, where a
+   * repeated id is rare (a screen's retry after a lost ack).
+   */
+  readonly checksRepeats?: boolean;
+  /**
+   * One group's batches, in order, in one transaction; one group at a time. A store that
+   * `checksRepeats` writes nothing and answers `repeated` when one of `unseen` (the group's
+   * command ids the engine has not looked up) was committed before, even with no batches.
+   */
+  writeGroup(batches: readonly CommitBatch[], unseen?: readonly string[]): Promise<GroupWrite>;
   /** Makes every group written so far durable. */
   sync(): Promise<void>;
   /** A small write of its own, to learn whether the database can be written (again). */

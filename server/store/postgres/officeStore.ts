@@ -1,4 +1,5 @@
-import type pg from 'pg';
+import { createHash } from 'node:crypto';
+import pg from 'pg';
 import type { EventEnvelope } from '../../../shared/events.js';
 import { OfficeConfigSchema, type OfficeConfig } from '../../../shared/office.js';
 import { initialState, type OfficeState } from '../../../shared/state.js';
@@ -10,9 +11,9 @@ import {
   type ProjectionRows,
   type RowChange,
 } from '../projectionChanges.js';
-import { asStorageFault, isPgStorageFault, STORAGE_FAULT_CODE } from './faults.js';
+import { asStorageFault, isPgStorageFault } from './faults.js';
 import { arraysOf, GroupStatement, upsert, type Columns } from './sql.js';
-import { rowsOf } from './tx.js';
+import { rowsOf, type Queryable } from './tx.js';
 import type { Logger } from '../../log.js';
 import type { Erasure } from '../../office/retention.js';
 import { Officers } from '../officers.js';
@@ -60,10 +61,24 @@ export class StaleOfficeError extends Error {
   }
 }
 
-/** The connection failed while COMMIT was on its way (see `resolveCommit`). */
+/** One of the ids the write was to check had been committed before: nothing was written. */
+class RepeatedCommandError extends Error {
+  override name = 'RepeatedCommandError';
+  constructor() {
+    super('a command of the group was committed before');
+  }
+}
+
+/**
+ * The connection failed while the group's commit was on its way (see `resolveCommit`), on the
+ * connection of the backend `pid`.
+ */
 class CommitUnknownError extends Error {
   override name = 'CommitUnknownError';
-  constructor(override readonly cause: unknown) {
+  constructor(
+    override readonly cause: unknown,
+    readonly pid: number | undefined,
+  ) {
     super('the commit may or may not have been made');
   }
 }
@@ -388,24 +403,29 @@ export class PostgresOfficeStore implements OfficeData {
     return found;
   }
 
+  /** The write checks the group's command ids itself: a command costs one round trip. */
+  readonly checksRepeats = true;
+
   /**
-   * The group in one transaction. A batch that cannot be written (not a fault of the database:
-   * a broken constraint) rolls the whole group back; which one it was is found by writing the
-   * batches again one by one, a path taken only for a bug.
+   * The group in one statement, or one transaction where a booking list comes with it. A batch
+   * that cannot be written (not a fault of the database: a broken constraint) leaves nothing
+   * written; which one it was is found by writing the batches again one by one, a path taken
+   * only for a bug.
    */
-  async writeGroup(batches: readonly CommitBatch[]): Promise<GroupWrite> {
-    if (batches.length === 0) return { ok: true };
+  async writeGroup(batches: readonly CommitBatch[], unseen: readonly string[] = []): Promise<GroupWrite> {
+    if (batches.length === 0) return this.repeatCheck(unseen);
     try {
-      await this.transaction(batches);
+      await this.write(batches, unseen);
       return { ok: true };
     } catch (error) {
       if (error instanceof StaleOfficeError) return { ok: false, stale: true };
-      if (error instanceof CommitUnknownError) return this.resolveCommit(batches, error.cause);
+      if (error instanceof RepeatedCommandError) return { ok: false, repeated: true };
+      if (error instanceof CommitUnknownError) return this.resolveCommit(batches, error);
       if (isPgStorageFault(error)) throw asStorageFault(error);
       if (batches.length === 1) return { ok: false, failed: 0, error };
       for (let i = 1; i <= batches.length; i++) {
         try {
-          await this.transaction(batches.slice(0, i), { rollback: true });
+          await this.write(batches.slice(0, i), [], { rollback: true });
         } catch (cause) {
           if (cause instanceof StaleOfficeError) return { ok: false, stale: true };
           if (isPgStorageFault(cause)) throw asStorageFault(cause);
@@ -417,29 +437,42 @@ export class PostgresOfficeStore implements OfficeData {
     }
   }
 
+  /** A group with nothing to write (every command refused) still answers a retry's first result. */
+  private async repeatCheck(unseen: readonly string[]): Promise<GroupWrite> {
+    if (unseen.length === 0) return { ok: true };
+    const [found] = await rowsOf<{ repeated: boolean }>(
+      this.pool,
+      `SELECT EXISTS (${COMMITTED_AMONG}) AS repeated`,
+      [this.officeId, unseen],
+    );
+    return found?.repeated ? { ok: false, repeated: true } : { ok: true };
+  }
+
   /**
-   * The connection failed while COMMIT was on its way: the group may be stored or not, and its
-   * commands must not be told "nothing was changed" if it is. Once the database answers again,
-   * its first command's record says which (the group is all or nothing). If it does not answer
-   * in time, the group is refused as a storage fault, and the catch-up that follows finds it
-   * should it have been stored after all (and a retry of its command ids gets their answers).
+   * The connection failed while the commit was on its way: the group may be stored or not, and
+   * its commands must not be told "nothing was changed" if it is. Once the backend that had the
+   * group is gone (so it can no longer commit it) and the database answers, the first command's
+   * record says which (the group is all or nothing). If that takes too long, the group is refused
+   * as a storage fault, and the catch-up that follows finds it should it have been stored after
+   * all (and a retry of its command ids gets their answers).
    */
-  private async resolveCommit(batches: readonly CommitBatch[], cause: unknown): Promise<GroupWrite> {
+  private async resolveCommit(
+    batches: readonly CommitBatch[],
+    unknown: CommitUnknownError,
+  ): Promise<GroupWrite> {
     const first = batches.find((b) => b.envelopes.length > 0)!;
     const deadline = Date.now() + RESOLVE_COMMIT_MS;
     for (;;) {
-      try {
-        const found = await this.pool.query(
-          `SELECT 1 FROM commands WHERE office_id = $1 AND command_id = $2`,
-          [this.officeId, first.commandId],
-        );
-        if (found.rowCount === 1) return { ok: true };
-        throw asStorageFault(cause);
-      } catch (error) {
-        if ((error as { code?: unknown }).code === STORAGE_FAULT_CODE) throw error;
-        if (Date.now() > deadline) throw asStorageFault(cause);
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
+      // Undefined while the database does not answer.
+      const [answer] = await rowsOf<{ stored: boolean; running: boolean }>(
+        this.pool,
+        `SELECT EXISTS (SELECT 1 FROM commands WHERE office_id = $1 AND command_id = $2) AS stored,
+                EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = $3) AS running`,
+        [this.officeId, first.commandId, unknown.pid ?? 0],
+      ).catch(() => []);
+      if (answer?.stored) return { ok: true };
+      if ((answer && !answer.running) || Date.now() > deadline) throw asStorageFault(unknown.cause);
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
 
@@ -467,32 +500,55 @@ export class PostgresOfficeStore implements OfficeData {
     return rows.map(rowToEnvelope);
   }
 
-  private async transaction(
+  /**
+   * Writes the group's rows in one statement (`GroupStatement`), which also takes the office's
+   * row lock and checks its head and the group's `unseen` command ids. Alone, the statement is
+   * its own transaction: one round trip for the whole group. A booking list's rows follow in
+   * statements of their own, in order, under that lock, so a group with one is written in a
+   * transaction, as is a trial write (`rollback`) while looking for the batch that fails.
+   */
+  private async write(
     batches: readonly CommitBatch[],
+    unseen: readonly string[],
     options: { rollback?: boolean } = {},
   ): Promise<void> {
+    const { statement, appointments, expected } = this.statement(batches, unseen);
+    const alone = appointments.length === 0 && !options.rollback;
     const client = await this.pool.connect();
+    const pid = (client as unknown as { processID?: number }).processID;
+    // Whether the statement that commits was cut off on its way: then it may have been made.
+    const committing = (error: unknown) => {
+      throw outcomeUnknown(error) ? new CommitUnknownError(error, pid) : error;
+    };
     let broken = false;
     // The connection may end between two statements (the server restarts): the next statement
-    // then fails, which is what this transaction answers; unheard, the event would end the process.
+    // then fails, which is what this write answers; unheard, the event would end the process.
     const lost = () => (broken = true);
     client.on('error', lost);
     try {
-      await client.query('BEGIN');
-      await this.writeRows(client, batches);
+      if (!alone) await client.query('BEGIN');
+      const written = await client.query<{ written: number }>(statement).catch(alone ? committing : rethrow);
+      if (written.rows[0]?.written !== 1) await this.refused(client, expected, unseen);
+      // A booking list is replaced in order: the open bookings go, then the list comes.
+      for (const change of appointments)
+        if (change.op === 'clearOpenAppointments')
+          await client.query(
+            `DELETE FROM appointments WHERE office_id = $1 AND day = $2 AND visit_id IS NULL`,
+            [this.officeId, change.day],
+          );
+        else
+          await client.query(UPSERT_APPOINTMENTS, [
+            this.officeId,
+            ...arraysOf(APPOINTMENT_COLUMNS, [change.row]),
+          ]);
       if (options.rollback) await client.query('ROLLBACK');
-      else
-        await client.query('COMMIT').catch((error: unknown) => {
-          // Refused by the server (a deferred constraint): not stored. The connection lost on the
-          // way: unknown.
-          throw isPgStorageFault(error) ? new CommitUnknownError(error) : error;
-        });
+      else if (!alone) await client.query('COMMIT').catch(committing);
     } catch (error) {
-      // Our own stale-head refusal comes from a healthy connection; any other fault may not.
+      // Our own refusals come from a healthy connection; a fault may not.
       broken ||=
         error instanceof CommitUnknownError ||
         (isPgStorageFault(error) && !(error instanceof StaleOfficeError));
-      await client.query('ROLLBACK').catch(() => (broken = true));
+      if (!alone) await client.query('ROLLBACK').catch(() => (broken = true));
       throw error;
     } finally {
       client.off('error', lost);
@@ -501,17 +557,12 @@ export class PostgresOfficeStore implements OfficeData {
     }
   }
 
-  /**
-   * The group's rows in one statement (sql.ts: `GroupStatement`), which also takes the office's
-   * row lock and checks its head: one round trip, where a statement per table took one each. A
-   * booking list's rows follow in statements of their own, in order, under that lock.
-   */
-  private async writeRows(client: pg.PoolClient, batches: readonly CommitBatch[]): Promise<void> {
-    const office = this.officeId;
+  /** The group's statement, the booking-list changes that follow it, and the head it expects. */
+  private statement(batches: readonly CommitBatch[], unseen: readonly string[]) {
     const envelopes = batches.flatMap((b) => b.envelopes);
     const changes = batches.flatMap((b) => projectionChanges(b.states, b.envelopes, b.at));
     const last = lastOfEach(changes);
-    const group = new GroupStatement(office);
+    const group = new GroupStatement(this.officeId);
     group.upsert('events', EVENT_COLUMNS, envelopes.map(envelopeToRow));
     group.upsert(
       'commands',
@@ -527,31 +578,47 @@ export class PostgresOfficeStore implements OfficeData {
     group.upsert('desk_sessions', SESSION_COLUMNS, last.sessions.upserts, ['desk_id']);
     group.remove('desk_sessions', 'desk_id', last.sessions.removed);
     const first = envelopes[0]?.seq;
+    const expected = first === undefined ? null : first - 1;
     const text = group.text({
       head: envelopes[envelopes.length - 1]?.seq ?? null,
-      expectedHead: first === undefined ? null : first - 1,
+      expectedHead: expected,
+      unseen,
       day: last.day ?? null,
       config: last.config?.config ?? null,
       configAt: last.config?.at ?? null,
     });
-    const written = await client.query<{ written: number }>(text, group.values);
-    if (written.rows[0]?.written !== 1) {
-      const [found] = (
-        await client.query<{ head: number }>(`SELECT head FROM offices WHERE id = $1`, [office])
-      ).rows;
-      if (!found) throw new UnknownOfficeError(office);
-      throw new StaleOfficeError(office, (first ?? 1) - 1, found.head);
-    }
-    // A booking list is replaced in order: the open bookings go, then the list comes.
-    for (const change of last.appointments)
-      if (change.op === 'clearOpenAppointments')
-        await client.query(
-          `DELETE FROM appointments WHERE office_id = $1 AND day = $2 AND visit_id IS NULL`,
-          [office, change.day],
-        );
-      else await client.query(UPSERT_APPOINTMENTS, [office, ...arraysOf(APPOINTMENT_COLUMNS, [change.row])]);
+    // Named, so that each connection parses and plans a shape of group once, not every time: a
+    // group's text depends only on which tables it writes (its rows travel as arrays).
+    const name = `group-${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    return { statement: { name, text, values: group.values }, appointments: last.appointments, expected };
+  }
+
+  /** Why the group's statement wrote nothing: the head had moved on, or a command was a retry. */
+  private async refused(db: Queryable, expected: number | null, unseen: readonly string[]): Promise<never> {
+    const [found] = (
+      await db.query<{ head: number; repeated: boolean }>(
+        `SELECT head, EXISTS (${COMMITTED_AMONG}) AS repeated FROM offices WHERE id = $1`,
+        [this.officeId, unseen],
+      )
+    ).rows;
+    if (!found) throw new UnknownOfficeError(this.officeId);
+    if ((expected === null || found.head === expected) && found.repeated) throw new RepeatedCommandError();
+    throw new StaleOfficeError(this.officeId, expected ?? found.head, found.head);
   }
 }
+
+/** The office's commands ($1) committed among the ids $2. */
+const COMMITTED_AMONG = `SELECT 1 FROM commands WHERE office_id = $1 AND command_id = ANY ($2::text[])`;
+
+/**
+ * A statement that failed without the server's answer (the connection ended on its way): it may
+ * have been made. An error the server sent (a deadlock, a shutdown) means it was rolled back.
+ */
+const outcomeUnknown = (error: unknown) => isPgStorageFault(error) && !(error instanceof pg.DatabaseError);
+
+const rethrow = (error: unknown): never => {
+  throw error;
+};
 
 /** A group's projection changes, folded: the last row of each key, in the order the tables need. */
 function lastOfEach(changes: readonly RowChange[]) {

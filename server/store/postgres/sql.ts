@@ -80,14 +80,16 @@ export class GroupStatement {
 
   /**
    * The statement, with the office's row: its head moved to `head` if `expectedHead` is where it
-   * stands (no check without one: nothing is appended), its day and config where given. It
-   * returns `written`: 1, or 0 when the head had moved on (nothing was written).
+   * stands (no check without one: nothing is appended) and none of the `unseen` command ids was
+   * committed before, its day and config where given. It returns `written`: 1, or 0 when the
+   * head had moved on or an id was a retry (nothing was written).
    */
   private written = false;
 
   text(office: {
     head: number | null;
     expectedHead: number | null;
+    unseen: readonly string[];
     day: string | null;
     config: string | null;
     configAt: number | null;
@@ -100,6 +102,12 @@ export class GroupStatement {
         config = coalesce(${this.param(office.config, 'text')}, config),
         config_updated_at = coalesce(${this.param(office.configAt, 'bigint')}, config_updated_at)
       WHERE id = $1 AND (${this.param(office.expectedHead, 'bigint')} IS NULL OR head = $${this.values.length}::bigint)
+      ${
+        office.unseen.length === 0
+          ? ''
+          : `AND NOT EXISTS (SELECT 1 FROM commands WHERE office_id = $1
+               AND command_id = ANY (${this.param(office.unseen, 'text[]')}))`
+      }
       RETURNING 1`;
     const ctes = [`o AS (${update})`, ...this.writes.map((w, i) => `w${i} AS (${w})`)];
     return `WITH ${ctes.join(',\n')}\nSELECT count(*)::int AS written FROM o`;

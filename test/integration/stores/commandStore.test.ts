@@ -179,9 +179,36 @@ describe.each(backends)('the store seam on $name', (backend) => {
     const restarted = engineOn(second.store);
     expect(await run(restarted, actors.kiosk, again)).toEqual(a);
     expect((await second.events()).length).toBe(events);
+    // In one group with a new command: the retry is answered from its record, the new one written.
+    const [retried, fresh] = await Promise.all([
+      run(restarted, actors.kiosk, again),
+      run(restarted, actors.kiosk, walkIn()),
+    ]);
+    expect(retried).toEqual(a);
+    expect(fresh).toMatchObject({ ok: true, seq: events + 1 });
+    expect((await second.events()).length).toBe(events + 1);
     // Another device with that id is refused.
     const other = await run(restarted, actors.reception, again);
     expect(other).toMatchObject({ ok: false, error: { code: 'DUPLICATE_COMMAND_ID' } });
+  });
+
+  it('a retry whose command would now be refused gets its first answer, after a restart too', async () => {
+    const office = await backend.fresh();
+    const first = await open(office, 'borlange');
+    const engine = engineOn(first.store);
+    const desk = actors.desk('mv-1');
+    ok(await run(engine, desk, command('desk:sign_in', { officer: 'Anna' })));
+    ok(await run(engine, actors.kiosk, walkIn()));
+    const call = command('queue:call_next', {}, 'seam-call-retried-xxxxxxxx');
+    const called = await run(engine, desk, call);
+    expect(called).toMatchObject({ ok: true });
+    // Decided again, the call would find nobody waiting; the group writes nothing at all.
+    expect(await run(engineOn((await open(office, 'borlange')).store), desk, call)).toEqual(called);
+    expect(
+      await run(engineOn((await open(office, 'borlange')).store), desk, command('queue:call_next', {})),
+    ).toMatchObject({
+      ok: false,
+    });
   });
 
   it('groups of concurrent commands are numbered in order, each command once', async () => {
@@ -243,17 +270,21 @@ describe.runIf(postgresAvailable())('many offices in one PostgreSQL database', (
     const pool = connect(url);
     await migrate(pool);
     await PostgresOfficeStore.addOffice(pool, 'borlange', config, DAY, T0);
-    // The next COMMIT is made (or not), and then the connection "breaks" before its answer.
+    // The next statement that commits (a group's statement alone is its own transaction) is
+    // made (or not), and then the connection "breaks" before its answer.
     let sabotage: 'made' | 'not made' | undefined;
+    const commits = (query: unknown) =>
+      query === 'COMMIT' || (query as { text?: string }).text?.startsWith('WITH o AS') === true;
     const realConnect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
     const sabotaged = async () => {
       const client = await realConnect();
       const query = client.query.bind(client) as (text: unknown, ...rest: unknown[]) => Promise<unknown>;
       (client as { query: unknown }).query = async (text: unknown, ...rest: unknown[]) => {
-        if (text !== 'COMMIT' || !sabotage) return query(text, ...rest);
+        if (!commits(text) || !sabotage) return query(text, ...rest);
         const made = sabotage === 'made';
         sabotage = undefined;
-        await query(made ? 'COMMIT' : 'ROLLBACK');
+        if (made) await query(text, ...rest);
+        else if (text === 'COMMIT') await query('ROLLBACK');
         throw new Error('Connection terminated unexpectedly');
       };
       return client;
