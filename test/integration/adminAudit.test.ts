@@ -46,7 +46,11 @@ describe('an admin change and its audit record', () => {
     const admin = await connect('admin');
     const desk = await connect('desk', 'mv-1');
     const deskId = await deviceIdOf('desk', 'mv-1');
-    const devicesBefore = await server.store.devices.list();
+    // When a device was last seen is written beside its requests (on PostgreSQL a moment after the
+    // desk connected); it is no admin change, so it is left out of the comparison.
+    const devices = async () =>
+      (await server.store.devices.list()).map(({ lastSeenAt: _seen, ...device }) => device);
+    const devicesBefore = await devices();
     const refusedAsStorage = { ok: false, error: { code: 'STORAGE_UNAVAILABLE' } };
 
     const repair = breakAudit();
@@ -62,7 +66,7 @@ describe('an admin change and its audit record', () => {
       refusedAsStorage,
     );
     // "Nothing was changed" is true: no device, name, code, revocation or PIN came of it.
-    expect(await server.store.devices.list()).toEqual(devicesBefore);
+    expect(await devices()).toEqual(devicesBefore);
     expect(await server.store.officers.list()).toEqual([]);
     expect(await auditRows()).toEqual([]);
     // The revocation did not happen, so the desk was not cut off and its token still works.
