@@ -285,8 +285,9 @@ export class OfficeEngine {
         known = await this.store.findCommands(ids);
         plan = this.plan(group, known);
         written = await this.store.writeGroup(plan.batches, unlooked(ids, known));
-        // Committed by another writer meanwhile: that writer's head moved, so this is stale too.
-        if (!written.ok && 'repeated' in written) written = { ok: false, stale: true };
+        // The look-up and the write disagree: a bug, not a state to decide the group again on.
+        if (!written.ok && 'repeated' in written)
+          throw new Error('a command the store had not found was found committed when written');
       }
       if (!written.ok && 'stale' in written) {
         // Another writer went on: nothing of this group was written, and nobody is refused. It

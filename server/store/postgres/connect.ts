@@ -23,6 +23,11 @@ export function connect(
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 8,
+    // A server that does not answer a connect is a storage fault after 5 s, not a wait of the
+    // operating system's minutes; an idle connection is kept a minute, with its named statements.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 60_000,
+    keepAlive: true,
     types,
     application_name: 'motesplats',
   });

@@ -451,10 +451,11 @@ export class PostgresOfficeStore implements OfficeData {
   /**
    * The connection failed while the commit was on its way: the group may be stored or not, and
    * its commands must not be told "nothing was changed" if it is. Once the backend that had the
-   * group is gone (so it can no longer commit it) and the database answers, the first command's
-   * record says which (the group is all or nothing). If that takes too long, the group is refused
-   * as a storage fault, and the catch-up that follows finds it should it have been stored after
-   * all (and a retry of its command ids gets their answers).
+   * group is gone (so it can no longer commit it), the first command's record says which (the
+   * group is all or nothing): a record of this very attempt, at the sequence number and time it
+   * was decided with, since a retry's id has a record of its first commit. If that takes too
+   * long, the group is refused as a storage fault, and the catch-up that follows finds it should
+   * it have been stored after all (and a retry of its command ids gets their answers).
    */
   private async resolveCommit(
     batches: readonly CommitBatch[],
@@ -462,16 +463,26 @@ export class PostgresOfficeStore implements OfficeData {
   ): Promise<GroupWrite> {
     const first = batches.find((b) => b.envelopes.length > 0)!;
     const deadline = Date.now() + RESOLVE_COMMIT_MS;
+    // Two statements, the record read after the backend was seen gone: one statement's snapshot
+    // could predate a commit made while it looked at pg_stat_activity.
+    const gone = async () =>
+      unknown.pid !== undefined &&
+      (await rowsOf(this.pool, `SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [unknown.pid])).length === 0;
+    const stored = async () =>
+      (
+        await rowsOf(
+          this.pool,
+          `SELECT 1 FROM commands WHERE office_id = $1 AND command_id = $2 AND first_seq = $3 AND at = $4`,
+          [this.officeId, first.commandId, first.envelopes[0]!.seq, first.at],
+        )
+      ).length === 1;
     for (;;) {
       // Undefined while the database does not answer.
-      const [answer] = await rowsOf<{ stored: boolean; running: boolean }>(
-        this.pool,
-        `SELECT EXISTS (SELECT 1 FROM commands WHERE office_id = $1 AND command_id = $2) AS stored,
-                EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = $3) AS running`,
-        [this.officeId, first.commandId, unknown.pid ?? 0],
-      ).catch(() => []);
-      if (answer?.stored) return { ok: true };
-      if ((answer && !answer.running) || Date.now() > deadline) throw asStorageFault(unknown.cause);
+      const answer = await (async () => ((await gone()) ? await stored() : undefined))().catch(
+        () => undefined,
+      );
+      if (answer === true) return { ok: true };
+      if (answer === false || Date.now() > deadline) throw asStorageFault(unknown.cause);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -587,7 +598,7 @@ export class PostgresOfficeStore implements OfficeData {
       config: last.config?.config ?? null,
       configAt: last.config?.at ?? null,
     });
-    // Named, so that each connection parses and plans a shape of group once, not every time: a
+    // Named, so that each connection parses a shape of group once, not every time: a
     // group's text depends only on which tables it writes (its rows travel as arrays).
     const name = `group-${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
     return { statement: { name, text, values: group.values }, appointments: last.appointments, expected };
@@ -611,10 +622,13 @@ export class PostgresOfficeStore implements OfficeData {
 const COMMITTED_AMONG = `SELECT 1 FROM commands WHERE office_id = $1 AND command_id = ANY ($2::text[])`;
 
 /**
- * A statement that failed without the server's answer (the connection ended on its way): it may
- * have been made. An error the server sent (a deadlock, a shutdown) means it was rolled back.
+ * Whether a committing statement that failed may have been made: it failed without the server's
+ * answer (the connection ended on its way), or the server's answer was a fault of its disk or
+ * itself (classes 53, 58, XX: a PANIC while the commit record was written may leave it there
+ * after recovery). Any other error the server sent (a deadlock, a shutdown) was a rollback.
  */
-const outcomeUnknown = (error: unknown) => isPgStorageFault(error) && !(error instanceof pg.DatabaseError);
+const outcomeUnknown = (error: unknown) =>
+  isPgStorageFault(error) && (!(error instanceof pg.DatabaseError) || /^(53|58|XX)/.test(error.code ?? ''));
 
 const rethrow = (error: unknown): never => {
   throw error;

@@ -78,14 +78,14 @@ export class GroupStatement {
     );
   }
 
+  private written = false;
+
   /**
    * The statement, with the office's row: its head moved to `head` if `expectedHead` is where it
    * stands (no check without one: nothing is appended) and none of the `unseen` command ids was
    * committed before, its day and config where given. It returns `written`: 1, or 0 when the
    * head had moved on or an id was a retry (nothing was written).
    */
-  private written = false;
-
   text(office: {
     head: number | null;
     expectedHead: number | null;
