@@ -13,6 +13,7 @@ import { startPostgres, type TestPostgres } from '../../helpers/postgres.js';
 import { clientMix } from '../config.js';
 import { addDays, TODAY } from '../history/calendar.js';
 import { copyHistory, ensureHistory } from '../history/cache.js';
+import { sleep } from '../lib/clock.js';
 import { median } from '../lib/stats.js';
 import { gapFor, visitsFor } from '../load/plan.js';
 import { benchOffice } from '../office/benchOffice.js';
@@ -106,6 +107,32 @@ async function durable(ctx: RunContext, server: TestPostgres): Promise<Figure[]>
 }
 
 /**
+ * Lets the PostgreSQL server settle before a block of latency rounds. The durable part's flood
+ * (and each block's office) leaves dirty pages for a checkpoint and grown tables for autovacuum:
+ * background work that would otherwise land on whichever block came next, not the one that
+ * caused it, as it did in a full run (the first PostgreSQL block after the durable part at 3 to
+ * 6 × SQLite, the second one at 0.7 to 1.6 ×).
+ */
+async function settle(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CHECKPOINT');
+    for (let waited = 0; waited < 30_000; waited += 250) {
+      const [busy] = (
+        await client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
+        )
+      ).rows;
+      if (busy?.n === 0) return;
+      await sleep(250);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * Call → last screen p99 at N = 200, the office on PostgreSQL against the office on SQLite: in
  * blocks that take turns (SQLite, PostgreSQL, PostgreSQL, SQLite), each block an office of its
  * own with its N clients, so that the machine's other load falls on both alike; round k of one
@@ -129,6 +156,7 @@ async function latency(ctx: RunContext, server: TestPostgres): Promise<Figure[]>
       ? (['sqlite', 'postgres'] as const)
       : (['postgres', 'sqlite'] as const)) {
       const name = `latency-${store}-${block}`;
+      await settle(server.url);
       const database =
         store === 'postgres'
           ? { url: await server.createDatabase(name.replace(/-/g, '_')), officeId: 'latency' }
