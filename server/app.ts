@@ -18,6 +18,7 @@ import {
   type Heartbeat,
   type Realtime,
 } from './realtime/server.js';
+import type { Region } from './region/region.js';
 import type { OfficeData } from './store/seam.js';
 
 export interface OfficeServerParts {
@@ -37,6 +38,8 @@ export interface OfficeServerParts {
   readonly storageProbeMs?: number;
   /** socket.io's heartbeat: a connection silent for interval + timeout is given up (half-open sockets). */
   readonly heartbeat?: Heartbeat;
+  /** On PostgreSQL: the region's devices and figures; the server closes it with itself. */
+  readonly region?: Region;
 }
 
 export interface OfficeServer {
@@ -84,6 +87,7 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
       rendererDir: parts.rendererDir ?? defaultRendererDir(),
       version: parts.version ?? '0.0.0',
       allowedOrigins: parts.allowedOrigins ?? [],
+      ...(parts.region && { region: parts.region }),
     }),
   );
   const realtime = attachRealtime(http, {
@@ -96,6 +100,7 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
     stats,
     storageProbeMs: parts.storageProbeMs ?? DEFAULT_STORAGE_PROBE_MS,
     heartbeat: parts.heartbeat ?? DEFAULT_HEARTBEAT,
+    ...(parts.region && { region: parts.region }),
   });
   secureSocketIo(realtime.io.engine);
 
@@ -120,6 +125,7 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
       await store.stopBackground();
       await store.close();
+      await parts.region?.close();
     },
   };
 }

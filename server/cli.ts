@@ -74,7 +74,7 @@ async function run(argv: string[]): Promise<string> {
     ...(values['public-url'] ? ['--public-url', values['public-url']] : []),
   ];
   if (subject === 'config' && verb === 'example') return JSON.stringify(demoOffice(), null, 2);
-  if (subject === 'office' || subject === 'migrate')
+  if (subject === 'office' || subject === 'migrate' || subject === 'region')
     return runRegionCommand(subject, {
       verb,
       database: values.database ?? process.env.MOTESPLATS_DATABASE_URL,
@@ -83,6 +83,9 @@ async function run(argv: string[]): Promise<string> {
       from: values.from,
       to: values.to ?? values.database ?? process.env.MOTESPLATS_DATABASE_URL,
       office: values.office,
+      action: arg,
+      name: values.name,
+      base: linkBase(readSettings(serverArgs, process.env)),
     });
   const database = values.database ?? process.env.MOTESPLATS_DATABASE_URL;
   const settings = readSettings(
@@ -96,7 +99,7 @@ async function run(argv: string[]): Promise<string> {
     const config = store.config();
     if (!config) throw new UsageError('no office here yet: start the server once (npm start) to create it');
     const now = Date.now();
-    const base = publicUrl(settings, settings.port || DEFAULT_PORT);
+    const base = linkBase(settings);
     if (subject === 'device' && verb === 'add') {
       const role = RoleSchema.safeParse(values.role);
       if (!role.success) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
@@ -154,6 +157,9 @@ async function run(argv: string[]): Promise<string> {
     await store.close();
   }
 }
+
+/** Where printed pairing links point: the server's public URL. */
+const linkBase = (settings: Settings) => publicUrl(settings, settings.port || DEFAULT_PORT);
 
 /** `--office <id>` for the settings, which refuse a database without one with a clear message. */
 const officeArg = (office: string | undefined) => (office === undefined ? [] : ['--office', office]);

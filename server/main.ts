@@ -14,6 +14,7 @@ import {
 import { isPgStorageFault } from './store/postgres/faults.js';
 import { PostgresOfficeStore, UnknownOfficeError, withoutPassword } from './store/postgres/officeStore.js';
 import type { OfficeData } from './store/seam.js';
+import { Region } from './region/region.js';
 import { OfficeStore } from './store/store.js';
 import { appVersion } from './version.js';
 
@@ -39,6 +40,12 @@ async function main(): Promise<void> {
     allowedOrigins: settings.allowedOrigins,
     ...(settings.rendererDir && { rendererDir: resolve(settings.rendererDir) }),
     version: appVersion(),
+    // A region exists only on PostgreSQL: its devices may connect to any office's server.
+    ...(settings.databaseUrl !== undefined && {
+      region: Region.connect(settings.databaseUrl, {
+        onIdleError: (error) => log.warn({ error: error.message }, 'an idle database connection was lost'),
+      }),
+    }),
   });
   const config = server.engine.state.config;
   // Before listening: once /health answers, the pairing links are there to print.

@@ -8,6 +8,7 @@ import type { Agency, DataClass } from './office.js';
 import { StatsRangeSchema, type Statistics } from './stats.js';
 import { nameText } from './text.js';
 import type { OfficeStateData } from './state.js';
+import type { RegionClientToServerEvents, RegionDeviceInfo } from './region.js';
 import type { PublicView, StatusView, VisitDetails } from './views.js';
 
 /**
@@ -149,7 +150,7 @@ export type ClientToServerEvents = {
   [N in CommandName]: (payload: CommandInput<N>, ack: (result: AckResult<CommandResult<N>>) => void) => void;
 } & {
   [Q in QueryName]: (payload: QueryPayload<Q>, ack: (result: AckResult<QueryResults[Q]>) => void) => void;
-};
+} & RegionClientToServerEvents;
 
 /** Who this device is, as the server knows it. */
 export interface DeviceInfo {
@@ -195,7 +196,7 @@ export type NoticeCode = (typeof NOTICE_CODES)[number];
 
 /** Sent first on every device socket: who the server takes this device to be. */
 export interface SessionInfo {
-  readonly device: DeviceInfo;
+  readonly device: DeviceInfo | RegionDeviceInfo;
   readonly serverTime: number;
 }
 

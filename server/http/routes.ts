@@ -10,6 +10,8 @@ import { loggableError, type Logger } from '../log.js';
 import type { OfficeEngine } from '../office/engine.js';
 import { originAllowed } from '../realtime/auth.js';
 import { deviceInfo } from '../realtime/handlers.js';
+import { toRegionInfo } from '../region/devices.js';
+import type { Region } from '../region/region.js';
 import type { OfficeData } from '../store/seam.js';
 import { setSecurityHeaders } from './security.js';
 
@@ -17,7 +19,7 @@ const PairRequestSchema = z.strictObject({ code: z.string().min(4).max(20) });
 const MAX_BODY_BYTES = 1024;
 
 /** The paths the screens live at; the renderer routes them. */
-const SCREEN_PATHS = /^\/(kiosk|desk|display|admin|reception|pair|status\/[A-Za-z0-9_-]+)?\/?$/;
+const SCREEN_PATHS = /^\/(kiosk|desk|display|admin|reception|region|pair|status\/[A-Za-z0-9_-]+)?\/?$/;
 
 export interface HttpDeps {
   readonly engine: OfficeEngine;
@@ -29,6 +31,8 @@ export interface HttpDeps {
   readonly version: string;
   /** Origins besides the server's own that may pair (as for sockets: `--allowed-origin`). */
   readonly allowedOrigins: readonly string[];
+  /** On PostgreSQL: a code that is no device of this office may be one of the region's. */
+  readonly region?: Region;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -107,13 +111,16 @@ export function createRequestHandler(deps: HttpDeps) {
     }
     const parsed = PairRequestSchema.safeParse(json);
     if (!parsed.success) return sendError(res, 400, 'VALIDATION_FAILED', 'a pairing code is required');
-    const paired = await store.devices.pair(parsed.data.code, clock.now());
+    const paired =
+      (await store.devices.pair(parsed.data.code, clock.now())) ??
+      (await deps.region?.devices.pair(parsed.data.code, clock.now()));
     if (!paired) {
       return sendError(res, 404, 'UNKNOWN_CODE', 'unknown, used or expired pairing code');
     }
     await failedPairings.reward(address);
     log.info({ device: paired.device.id, role: paired.device.role }, 'device paired');
-    sendJson(res, 200, { token: paired.token, device: deviceInfo(paired.device) });
+    const device = paired.device.role === 'region' ? toRegionInfo(paired.device) : deviceInfo(paired.device);
+    sendJson(res, 200, { token: paired.token, device });
   }
 
   function handle(req: IncomingMessage, res: ServerResponse) {

@@ -3,6 +3,8 @@ import { HandshakeAuthSchema } from '../../shared/protocol.js';
 import { indexOf } from '../../shared/visitIndex.js';
 import { hashSecret } from '../devices/credentials.js';
 import type { OfficeEngine } from '../office/engine.js';
+import { regionHandshake } from '../region/socket.js';
+import type { Region } from '../region/region.js';
 import { withAnswer, type OfficeData } from '../store/seam.js';
 import type { OfficeSocket } from './types.js';
 
@@ -34,7 +36,12 @@ export function originAllowed(req: IncomingMessage, extra: readonly string[]): b
 }
 
 /** Every socket presents a paired device's token or a visitor's status token. */
-export function authenticate(store: OfficeData, engine: OfficeEngine, failed: (error: unknown) => void) {
+export function authenticate(
+  store: OfficeData,
+  engine: OfficeEngine,
+  failed: (error: unknown) => void,
+  region?: Region,
+) {
   return (socket: OfficeSocket, next: (err?: Error) => void) => {
     const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(refusal('UNAUTHORIZED', 'a device token or a ticket token is required'));
@@ -43,7 +50,7 @@ export function authenticate(store: OfficeData, engine: OfficeEngine, failed: (e
       return withAnswer(
         store.devices.authenticate(token),
         (device) => {
-          if (!device) return next(refusal('UNAUTHORIZED', 'unknown or revoked device'));
+          if (!device) return regionHandshake(region, socket, token, next, failed);
           socket.data = { kind: 'device', device, tokenHash: hashSecret(token) };
           next();
         },

@@ -33,7 +33,7 @@ export const DEFAULT_LIMITS: DeviceLimits = {
 
 /** Whose budget a socket spends: its device's, or its ticket's. */
 export const budgetKey = (data: SocketData): string =>
-  data.kind === 'device' ? `device:${data.device.id}` : `ticket:${data.visitId}`;
+  data.kind === 'status' ? `ticket:${data.visitId}` : `${data.kind}:${data.device.id}`;
 
 const limiter = (limit: RateLimit) =>
   new RateLimiterMemory({ points: limit.burst, duration: limit.perSeconds });
@@ -70,7 +70,7 @@ export class Budgets {
    */
   admit(data: SocketData): (() => void) | false {
     const key = budgetKey(data);
-    const cap = data.kind === 'device' ? this.limits.socketsPerDevice : this.limits.socketsPerTicket;
+    const cap = data.kind === 'status' ? this.limits.socketsPerTicket : this.limits.socketsPerDevice;
     const used = this.open.get(key) ?? 0;
     if (used >= cap) return false;
     this.open.set(key, used + 1);

@@ -149,7 +149,7 @@ function onCommand(
       deps.log.info(
         {
           command: name,
-          device: data.kind === 'device' ? data.device.id : 'status-page',
+          device: data.kind === 'status' ? 'status-page' : data.device.id,
           code: result.error.code,
         },
         'command refused',
@@ -248,6 +248,7 @@ function onQuery(
 export function sendInitialState(socket: OfficeSocket, deps: HandlerDeps): void {
   const data = socket.data;
   if (data.kind === 'status') return deps.broadcaster.openStatusPage(socket, data.visitId);
+  if (data.kind === 'region') return; // the region is sent no office's state, ever
   const { role } = data.device;
   if (role === 'display' || role === 'kiosk') return deps.broadcaster.sendPublicView(socket);
   deps.broadcaster.sendSnapshot(socket);

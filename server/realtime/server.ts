@@ -4,6 +4,8 @@ import { staffEvent } from '../../shared/views.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { OfficeEngine } from '../office/engine.js';
+import type { Region } from '../region/region.js';
+import { onRegionConnection, registerRegionHandlers } from '../region/socket.js';
 import type { StatsService } from '../stats/service.js';
 import { UnreadableEventError } from '../store/eventLog.js';
 import { withAnswer, type OfficeData } from '../store/seam.js';
@@ -66,6 +68,8 @@ export function attachRealtime(
     stats: StatsService;
     storageProbeMs: number;
     heartbeat: Heartbeat;
+    /** On PostgreSQL: the region's devices and figures (server/region/). */
+    region?: Region;
   },
 ): Realtime {
   const { engine, store, clock, log } = deps;
@@ -121,7 +125,8 @@ export function attachRealtime(
     disconnectDevice,
   };
 
-  const auth = authenticate(store, engine, (error) => logFault(log, 'handshake', error));
+  const regionDeps = { region: deps.region, clock, log };
+  const auth = authenticate(store, engine, (error) => logFault(log, 'handshake', error), deps.region);
   io.use((socket, next) => {
     try {
       auth(socket, next);
@@ -157,7 +162,9 @@ export function attachRealtime(
   function onConnection(socket: OfficeSocket) {
     rateLimit(socket, budgets);
     registerHandlers(socket, handlerDeps);
+    registerRegionHandlers(socket, regionDeps);
     const data = socket.data;
+    if (data.kind === 'region') return onRegionConnection(socket, regionDeps);
     if (data.kind === 'status') {
       log.debug('status page connected');
       return sendInitialState(socket, handlerDeps);

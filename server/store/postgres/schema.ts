@@ -283,6 +283,26 @@ ALTER TABLE devices ADD COLUMN n bigserial;
 CREATE INDEX visits_active_days ON visits (office_id, day) WHERE status = 'active';
 `,
   },
+  {
+    version: 3,
+    sql: /* sql */ `
+-- The region's devices (server/region/): paired like an office's, but of no office, so that
+-- they see every office's figures side by side and none of their visits. Token and pairing
+-- code as SHA-256 hashes, unique, as devices' are.
+CREATE TABLE region_devices (
+  id              text PRIMARY KEY,
+  name            text NOT NULL,
+  token_hash      text UNIQUE,
+  pairing_hash    text UNIQUE,
+  pairing_expires bigint,
+  created_at      bigint NOT NULL,
+  paired_at       bigint,
+  revoked_at      bigint,
+  last_seen_at    bigint,
+  n               bigserial
+);
+`,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
