@@ -5,6 +5,7 @@ import { createOfficeServer, type OfficeServer } from '../../server/app.js';
 import type { Clock } from '../../server/clock.js';
 import { silentLogger, type Logger } from '../../server/log.js';
 import type { DeviceLimits, RateLimit } from '../../server/realtime/budgets.js';
+import { Region } from '../../server/region/region.js';
 
 const TEST_RATE: RateLimit = { burst: 10_000, perSeconds: 1 };
 import type { OfficeData } from '../../server/store/seam.js';
@@ -40,6 +41,8 @@ export interface TestServer {
   readonly sqlite: OfficeStore;
   readonly dir: string;
   readonly clock: ManualClock;
+  /** On PostgreSQL: the region of the server's database (server/region/). */
+  readonly region: Region | undefined;
   /** Creates a device and pairs it through the real HTTP endpoint; returns its token. */
   pair(role: Role, deskId?: string): Promise<string>;
   /** Stops the server; the data folder stays until `cleanup`. */
@@ -73,6 +76,8 @@ export async function startTestServer(
   const seed = options.config ?? testConfig();
   const opened = await openTestStore(dir, seed, clock.now(), options.region);
   const { store } = opened;
+  // As the server starts on PostgreSQL (server/main.ts): the region's devices may connect to it.
+  const region = opened.url === undefined ? undefined : Region.connect(opened.url);
   const server = createOfficeServer({
     store,
     clock,
@@ -85,6 +90,7 @@ export async function startTestServer(
     retentionDelayMs: 0,
     ...(options.storageProbeMs !== undefined && { storageProbeMs: options.storageProbeMs }),
     ...(options.heartbeat && { heartbeat: options.heartbeat }),
+    ...(region && { region }),
   });
   const port = await server.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
@@ -109,6 +115,7 @@ export async function startTestServer(
     },
     dir,
     clock,
+    region,
     async pair(role, deskId) {
       const { code } = await store.devices.create(
         { name: `${role} ${deskId ?? ''}`.trim(), role, deskId: deskId ?? null },
