@@ -11,7 +11,7 @@ import { isRtl, languageTag, STAFF_LANGUAGES, type StaffLanguage } from '../../.
 const catalogs = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json');
 
 export const VISITOR_NAMESPACES = ['common', 'kiosk', 'display', 'status'] as const;
-export const STAFF_NAMESPACES = ['staff', 'setup', 'desk', 'reception', 'admin'] as const;
+export const STAFF_NAMESPACES = ['staff', 'setup', 'desk', 'reception', 'admin', 'region'] as const;
 
 void i18next
   .use(

@@ -1,6 +1,6 @@
 import type { DesktopApi } from '../../../shared/desktop.js';
-import type { Role } from '../../../shared/events.js';
 import type { DeviceInfo } from '../../../shared/protocol.js';
+import type { RegionDeviceInfo, ScreenRole } from '../../../shared/region.js';
 
 declare global {
   interface Window {
@@ -13,7 +13,7 @@ const KEY = 'motesplats.device';
 
 export interface StoredDevice {
   readonly token: string;
-  readonly role: Role;
+  readonly role: ScreenRole;
   readonly deskId: string | null;
   readonly name: string;
 }
@@ -38,7 +38,7 @@ function readStored(): StoredDevice | null {
   }
 }
 
-export function rememberDevice(token: string, info: DeviceInfo): void {
+export function rememberDevice(token: string, info: DeviceInfo | RegionDeviceInfo): void {
   const device: StoredDevice = { token, role: info.role, deskId: info.deskId, name: info.name };
   localStorage.setItem(KEY, JSON.stringify(device));
 }
@@ -57,7 +57,11 @@ export async function pairDevice(code: string): Promise<PairingOutcome> {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ code }),
     });
-    const body = (await response.json()) as { token?: string; device?: DeviceInfo; error?: { code: string } };
+    const body = (await response.json()) as {
+      token?: string;
+      device?: DeviceInfo | RegionDeviceInfo;
+      error?: { code: string };
+    };
     if (!response.ok || !body.token || !body.device)
       return { ok: false, code: body.error?.code ?? 'INTERNAL' };
     rememberDevice(body.token, body.device);
@@ -68,10 +72,11 @@ export async function pairDevice(code: string): Promise<PairingOutcome> {
 }
 
 /** Where each role's screen lives. */
-export const ROLE_PATHS: Record<Role, string> = {
+export const ROLE_PATHS: Record<ScreenRole, string> = {
   kiosk: '/kiosk',
   desk: '/desk',
   display: '/display',
   reception: '/reception',
   admin: '/admin',
+  region: '/region',
 };

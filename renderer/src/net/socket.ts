@@ -11,6 +11,12 @@ import {
   type QueryResults,
   type ServerToClientEvents,
 } from '../../../shared/protocol.js';
+import type {
+  RegionAck,
+  RegionQueryName,
+  RegionQueryPayload,
+  RegionQueryResults,
+} from '../../../shared/region.js';
 import { lastSeq, officeActions, officeStore } from '../stores/office.js';
 import { sessionActions } from '../stores/session.js';
 import { publicStore, statusStore } from '../stores/views.js';
@@ -150,5 +156,13 @@ export function query<Q extends QueryName>(
   name: Q,
   payload: QueryPayload<Q>,
 ): Promise<AckResult<QueryResults[Q]>> {
+  return emitWithRetry(name, payload);
+}
+
+/** The region's view asks its own questions (shared/region.ts): every office's figures, side by side. */
+export function regionQuery<Q extends RegionQueryName>(
+  name: Q,
+  payload: RegionQueryPayload<Q>,
+): Promise<RegionAck<RegionQueryResults[Q]>> {
   return emitWithRetry(name, payload);
 }

@@ -2,12 +2,13 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { NoticeCode } from '../../../shared/protocol.js';
 import type { DeviceInfo } from '../../../shared/protocol.js';
+import type { RegionDeviceInfo } from '../../../shared/region.js';
 
 export type Connection = 'connecting' | 'online' | 'reconnecting' | 'unauthorized' | 'revoked';
 
 export interface SessionState {
   readonly connection: Connection;
-  readonly device: DeviceInfo | null;
+  readonly device: DeviceInfo | RegionDeviceInfo | null;
   /** server time − local time, so that waits shown agree across screens. */
   readonly clockOffset: number;
   /** The server cannot write its database: commands are refused until it can again. */
@@ -27,7 +28,7 @@ export const sessionActions = {
   setConnection(connection: Connection): void {
     sessionStore.setState({ connection });
   },
-  ready(device: DeviceInfo, serverTime: number): void {
+  ready(device: DeviceInfo | RegionDeviceInfo, serverTime: number): void {
     sessionStore.setState({ device, clockOffset: serverTime - Date.now(), connection: 'online' });
   },
   syncClock(serverTime: number): void {

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../shared/events.js';
+import type { ScreenRole } from '../../../shared/region.js';
 import { loadDevice, ROLE_PATHS } from '../net/device.js';
 import { connect, disconnect } from '../net/socket.js';
 import { useSession } from '../stores/session.js';
@@ -9,7 +9,7 @@ import { useSession } from '../stores/session.js';
  * A role's screen opens only on a device paired for that role: it connects with the device's
  * token and, once the server says who the device is, shows the screen (or says where to go).
  */
-export function DeviceGate({ role, children }: { role: Role; children: ReactNode }) {
+export function DeviceGate({ role, children }: { role: ScreenRole; children: ReactNode }) {
   const { t } = useTranslation('setup');
   const [paired, setPaired] = useState<boolean | undefined>(undefined);
   const device = useSession((s) => s.device);

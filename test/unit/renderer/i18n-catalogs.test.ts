@@ -12,7 +12,7 @@ import { languageTag, VISITOR_LANGUAGES } from '../../../shared/languages.js';
 
 const LOCALES = fileURLToPath(new URL('../../../renderer/src/i18n/locales/', import.meta.url));
 const VISITOR_NAMESPACES = ['common', 'kiosk', 'display', 'status'];
-const STAFF_NAMESPACES = ['staff', 'setup', 'desk', 'reception', 'admin'];
+const STAFF_NAMESPACES = ['staff', 'setup', 'desk', 'reception', 'admin', 'region'];
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 type Catalog = { [key: string]: string | Catalog };

@@ -19,6 +19,10 @@ export const SERIES_STYLES: readonly SeriesStyle[] = [
   { fill: '#005a8c', stroke: '#003d5f' },
   { fill: '#9cc9e6', stroke: '#14212b' },
   { fill: '#ffe2a8', stroke: '#8a4b00', dash: [5, 3] },
+  // For the region's charts of every station side by side: a fourth and fifth that differ in
+  // lightness and outline from the first three.
+  { fill: '#2e7d4f', stroke: '#14212b' },
+  { fill: '#f4f6f8', stroke: '#5a2d82', dash: [2, 2] },
 ];
 
 const HEIGHT = 260;
