@@ -171,9 +171,9 @@ test('the region sees both offices’ figures side by side, as their raw rows sa
 
   // The whole history, typed in by hand.
   const days = [...expected.values()].flatMap((e) => e.days).sort();
-  await page.getByLabel('From').fill(days[0]!);
-  await page.getByLabel('To').fill(days[days.length - 1]!);
-  await page.getByRole('button', { name: 'Show' }).click();
+  await page.getByLabel('From', { exact: true }).fill(days[0]!);
+  await page.getByLabel('To', { exact: true }).fill(days[days.length - 1]!);
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
   const table = page.getByRole('table', { name: 'Figures per office' });
   for (const office of OFFICES) {
     const e = expected.get(office.id)!;
@@ -225,9 +225,9 @@ test('the region sees both offices’ figures side by side, as their raw rows sa
   await expectAccessible(page, 'region screen in Swedish');
 
   // A range that is no range is refused on the screen, and nothing is asked.
-  await page.getByLabel('Från').fill(days[days.length - 1]!);
-  await page.getByLabel('Till').fill(days[0]!);
-  await page.getByRole('button', { name: 'Visa' }).click();
+  await page.getByLabel('Från', { exact: true }).fill(days[days.length - 1]!);
+  await page.getByLabel('Till', { exact: true }).fill(days[0]!);
+  await page.getByRole('button', { name: 'Visa', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText(/”Från” får inte vara efter ”Till”/);
   await context.close();
 });

@@ -326,7 +326,11 @@ function RegionTable({
           <thead>
             <tr>
               {header.map((h, i) => (
-                <th key={table.columns[i]} scope="col">
+                <th
+                  key={table.columns[i]}
+                  scope="col"
+                  className={table.columns[i] === 'station' ? 'rgn-text' : undefined}
+                >
                   {h}
                 </th>
               ))}
@@ -341,7 +345,9 @@ function RegionTable({
                       {cellText(cell, language)}
                     </th>
                   ) : (
-                    <td key={c}>{cellText(cell, language)}</td>
+                    <td key={c} className={typeof cell === 'string' ? 'rgn-text' : undefined}>
+                      {cellText(cell, language)}
+                    </td>
                   ),
                 )}
               </tr>
