@@ -17,7 +17,7 @@ export const SettingsSchema = z.object({
   officeFile: z.string().min(1).optional(),
   /** A region's PostgreSQL database; without it, the office's SQLite file under `dataDir`. */
   databaseUrl: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  /** On PostgreSQL: which of the database's offices this server runs. */
+  /** On PostgreSQL: the one office of the database this server runs; without it, all of them. */
   officeId: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'an office id is lower-case letters, digits and dashes')
@@ -61,9 +61,8 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
   }
   const databaseUrl = values.database ?? env.MOTESPLATS_DATABASE_URL;
   const office = values.office ?? env.MOTESPLATS_OFFICE;
-  // On PostgreSQL the office's config is in the database already (`office add`): --office names it.
-  if (databaseUrl !== undefined && office === undefined)
-    throw new SettingsError('with --database, give the office this server runs: --office <id>');
+  // On PostgreSQL the offices' configs are in the database already (`office add`): a server
+  // serves them all, or the one --office names.
   const parsed = SettingsSchema.safeParse({
     port: values.port ?? env.PORT ?? DEFAULT_PORT,
     host: values.host ?? env.HOST ?? '0.0.0.0',

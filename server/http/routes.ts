@@ -19,9 +19,19 @@ const MAX_BODY_BYTES = 1024;
 /** The paths the screens live at; the renderer routes them. */
 const SCREEN_PATHS = /^\/(kiosk|desk|display|admin|reception|pair|status\/[A-Za-z0-9_-]+)?\/?$/;
 
-export interface HttpDeps {
+/** An office a server serves, as its HTTP side sees it. */
+export interface HttpOffice {
+  readonly officeId: string;
   readonly engine: OfficeEngine;
   readonly store: OfficeData;
+}
+
+export interface HttpDeps {
+  /** The offices this server serves now (one, or a region node's). */
+  readonly offices: () => readonly HttpOffice[];
+  /** The offices whose jobs (day turn, retention, rollups) this node holds (a region's nodes). */
+  readonly jobsHeld?: () => readonly string[];
+  readonly schemaVersion: number;
   readonly clock: Clock;
   readonly log: Logger;
   /** The built renderer (`dist/renderer`); the screens are unavailable until it exists. */
@@ -68,7 +78,7 @@ function requestUrl(req: IncomingMessage): URL | undefined {
 }
 
 export function createRequestHandler(deps: HttpDeps) {
-  const { engine, store, clock, log } = deps;
+  const { clock, log } = deps;
   // Pairing codes are short enough that guessing must be slow: 10 wrong codes a minute per address.
   const failedPairings = new RateLimiterMemory({ points: 10, duration: 60 });
   const hasScreens = () => existsSync(join(deps.rendererDir, 'index.html'));
@@ -107,7 +117,12 @@ export function createRequestHandler(deps: HttpDeps) {
     }
     const parsed = PairRequestSchema.safeParse(json);
     if (!parsed.success) return sendError(res, 400, 'VALIDATION_FAILED', 'a pairing code is required');
-    const paired = await store.devices.pair(parsed.data.code, clock.now());
+    // A code is one office's; a node serving several asks each until one knows it.
+    let paired;
+    for (const office of deps.offices()) {
+      paired = await office.store.devices.pair(parsed.data.code, clock.now());
+      if (paired) break;
+    }
     if (!paired) {
       return sendError(res, 404, 'UNKNOWN_CODE', 'unknown, used or expired pairing code');
     }
@@ -116,19 +131,32 @@ export function createRequestHandler(deps: HttpDeps) {
     sendJson(res, 200, { token: paired.token, device: deviceInfo(paired.device) });
   }
 
+  /**
+   * 200 while every office here can be written; a balancer takes a node that answers 503 out.
+   * One office's server says where its log ends and which day it is at the top level.
+   */
+  function sendHealth(res: ServerResponse) {
+    const offices = deps.offices();
+    const healthy = offices.every((o) => o.engine.healthy);
+    const one = offices.length === 1 ? offices[0]!.engine : undefined;
+    sendJson(res, healthy ? 200 : 503, {
+      status: healthy ? 'ok' : 'storage_unavailable',
+      version: deps.version,
+      schemaVersion: deps.schemaVersion,
+      ...(one && { head: one.head, day: one.state.day }),
+      ...(deps.jobsHeld && {
+        offices: offices.map((o) => ({ id: o.officeId, head: o.engine.head, day: o.engine.state.day })),
+        jobs: deps.jobsHeld(),
+      }),
+      screens: hasScreens(),
+    });
+  }
+
   function handle(req: IncomingMessage, res: ServerResponse) {
     setSecurityHeaders(res);
     const url = requestUrl(req);
     if (url === undefined) return sendError(res, 400, 'VALIDATION_FAILED', 'not a valid request target');
-    if (url.pathname === '/health' && req.method === 'GET')
-      return sendJson(res, engine.healthy ? 200 : 503, {
-        status: engine.healthy ? 'ok' : 'storage_unavailable',
-        version: deps.version,
-        schemaVersion: store.schemaVersion,
-        head: engine.head,
-        day: engine.state.day,
-        screens: hasScreens(),
-      });
+    if (url.pathname === '/health' && req.method === 'GET') return sendHealth(res);
     if (url.pathname === '/api/pair') {
       if (req.method !== 'POST') return sendError(res, 405, 'VALIDATION_FAILED', 'use POST');
       pair(req, res).catch((error: unknown) => {

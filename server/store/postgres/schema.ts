@@ -283,6 +283,18 @@ ALTER TABLE devices ADD COLUMN n bigserial;
 CREATE INDEX visits_active_days ON visits (office_id, day) WHERE status = 'active';
 `,
   },
+  {
+    version: 3,
+    sql: /* sql */ `
+-- Between a region's nodes (@socket.io/postgres-adapter): a message too large for a NOTIFY
+-- (8000 bytes) goes through this table, and the adapter deletes rows older than 30 s.
+CREATE TABLE socket_io_attachments (
+  id          bigserial UNIQUE,
+  created_at  timestamptz DEFAULT now(),
+  payload     bytea
+);
+`,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
