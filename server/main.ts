@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     log,
     seed,
     allowedOrigins: settings.allowedOrigins,
+    trustedProxies: settings.trustProxy,
     ...(settings.rendererDir && { rendererDir: resolve(settings.rendererDir) }),
     version: appVersion(),
   });
