@@ -81,6 +81,22 @@ async function startBalancer(
 const stickyNode = (response: Response) =>
   /SERVERID=(node\d)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
 
+/** Pairs as a screen's page does, with the cookie the balancer gave the page. */
+async function redeemOn(url: string, code: string, cookie: string): Promise<string> {
+  const response = await fetch(`${url}/api/pair`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  if (!response.ok) throw new Error(`pairing failed: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** The page a screen loads through the balancer: the node it was given, as a cookie. */
+async function pageCookie(url: string): Promise<string> {
+  return `SERVERID=${stickyNode(await fetch(`${url}/health`))!}`;
+}
+
 /** A POST from a chosen loopback address (fetch cannot pick one), as from another machine. */
 function postFrom(
   url: string,
@@ -292,8 +308,13 @@ describe.runIf(TEST_STORE === 'postgres')('the region behind a real balancer', (
         expect((await send('node1', '1')).status).toBe(200);
 
         // A client that can only poll, keeping cookies as a browser does: many requests, one node.
-        const token = await redeem(lb, await pair('admin'));
-        const admin = new TestClient(lb, { token }, { transports: ['polling'], withCredentials: true });
+        const page = await pageCookie(lb);
+        const token = await redeemOn(lb, await pair('admin'), page);
+        const admin = new TestClient(
+          lb,
+          { token },
+          { transports: ['polling'], withCredentials: true, extraHeaders: { cookie: page } },
+        );
         clients.push(admin);
         await admin.connected();
         await admin.until(() => admin.state !== undefined, 'the admin’s first state');
@@ -321,22 +342,29 @@ describe.runIf(TEST_STORE === 'postgres')('the region behind a real balancer', (
 
       it('moves a dead node’s screens to the other through the same address, the acked commands with them', async () => {
         const lb = haproxy!.url;
-        // A screen that can only poll, wherever the balancer put it, and the node it is on by
-        // the cookie it was given: the one to kill.
+        // The screens' pages came through the balancer and got its cookie; their sockets follow
+        // it, and the node it names is the one to kill.
+        const cookie = await pageCookie(lb);
+        const victim = /node\d/.exec(cookie)![0];
+        const survivor = victim === 'node1' ? 'node2' : 'node1';
+        // One that can only poll, keeping cookies as a browser does.
         const display = new TestClient(
           lb,
-          { token: await redeem(lb, await pair('display')) },
-          { transports: ['polling'], withCredentials: true, reconnectDelays: RECONNECT_DELAYS },
+          { token: await redeemOn(lb, await pair('display'), cookie) },
+          {
+            transports: ['polling'],
+            withCredentials: true,
+            extraHeaders: { cookie },
+            reconnectDelays: RECONNECT_DELAYS,
+          },
         );
         clients.push(display);
         await display.connected();
         await display.until(() => display.publicView !== undefined, 'the display’s first view');
+        // The cookie it has now: none of its own yet, while the page's holds; the balancer's
+        // new one once it has been sent elsewhere.
         const jarNode = () => new Map(display.socket.io.engine._cookieJar.cookies).get('SERVERID')?.value;
-        const victim = jarNode()!;
-        expect(victim).toMatch(/^node[12]$/);
-        const survivor = victim === 'node1' ? 'node2' : 'node1';
-        // The desk's and the kiosk's pages came through the balancer too and got the same cookie.
-        const cookie = `SERVERID=${victim}`;
+        expect(jarNode()).toBeUndefined();
         const screen = (token: string) =>
           new TestClient(
             lb,
@@ -344,8 +372,8 @@ describe.runIf(TEST_STORE === 'postgres')('the region behind a real balancer', (
             { extraHeaders: { cookie, origin: lb }, reconnectDelays: RECONNECT_DELAYS },
           );
         const [deskToken, kioskToken] = await Promise.all([
-          redeem(lb, await pair('desk', 'mv-1')),
-          redeem(lb, await pair('kiosk')),
+          redeemOn(lb, await pair('desk', 'mv-1'), cookie),
+          redeemOn(lb, await pair('kiosk'), cookie),
         ]);
         const desk = screen(deskToken);
         const kiosk = screen(kioskToken);
