@@ -27,6 +27,8 @@ export interface OfficeServerParts {
   /** The config a new database is seeded with. */
   readonly seed: OfficeConfig;
   readonly allowedOrigins?: readonly string[];
+  /** Balancers in front whose X-Forwarded-For names the client (routes.ts, clientAddress.ts). */
+  readonly trustedProxies?: readonly string[];
   readonly rendererDir?: string;
   readonly version?: string;
   /** What one device may cost (budgets.ts); benchmarks and tests that hammer one device raise it. */
@@ -83,6 +85,7 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
       rendererDir: parts.rendererDir ?? defaultRendererDir(),
       version: parts.version ?? '0.0.0',
       allowedOrigins: parts.allowedOrigins ?? [],
+      trustedProxies: parts.trustedProxies ?? [],
     }),
   );
   const node = attachRealtime(http, {

@@ -63,6 +63,7 @@ async function startOffice(
     log,
     seed,
     allowedOrigins: settings.allowedOrigins,
+    trustedProxies: settings.trustProxy,
     ...(settings.rendererDir && { rendererDir: resolve(settings.rendererDir) }),
     version: appVersion(),
   });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +27,14 @@ export const SettingsSchema = z.object({
   publicUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Origins besides the server's own that may open a socket (a development server, say). */
   allowedOrigins: z.array(z.url({ protocol: /^https?$/ })),
+  /**
+   * The balancers in front of this server (their addresses as this server sees them), whose
+   * X-Forwarded-For is believed for what is counted per client address; without one, a client
+   * could name any address it liked there.
+   */
+  trustProxy: z.array(
+    z.string().refine((a) => isIP(a) !== 0, 'an IP address, as the balancer connects from'),
+  ),
   /** The built screens; `dist/renderer` beside the server when not given. */
   rendererDir: z.string().min(1).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
@@ -50,6 +59,7 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
         database: { type: 'string' },
         'public-url': { type: 'string' },
         'allowed-origin': { type: 'string', multiple: true },
+        'trust-proxy': { type: 'string', multiple: true },
         'log-level': { type: 'string' },
         renderer: { type: 'string' },
       },
@@ -71,6 +81,12 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
     publicUrl: values['public-url'] ?? env.MOTESPLATS_PUBLIC_URL,
     allowedOrigins:
       values['allowed-origin'] ?? env.MOTESPLATS_ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [],
+    trustProxy:
+      values['trust-proxy'] ??
+      env.MOTESPLATS_TRUST_PROXY?.split(',')
+        .map((a) => a.trim())
+        .filter(Boolean) ??
+      [],
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     rendererDir: values.renderer ?? env.MOTESPLATS_RENDERER,
   });

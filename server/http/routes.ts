@@ -11,6 +11,7 @@ import type { OfficeEngine } from '../office/engine.js';
 import { originAllowed } from '../realtime/auth.js';
 import { deviceInfo } from '../realtime/handlers.js';
 import type { OfficeData } from '../store/seam.js';
+import { clientAddress, plainAddress } from './clientAddress.js';
 import { setSecurityHeaders } from './security.js';
 
 const PairRequestSchema = z.strictObject({ code: z.string().min(4).max(20) });
@@ -39,6 +40,8 @@ export interface HttpDeps {
   readonly version: string;
   /** Origins besides the server's own that may pair (as for sockets: `--allowed-origin`). */
   readonly allowedOrigins: readonly string[];
+  /** Balancers whose X-Forwarded-For is believed (`--trust-proxy`); none by default. */
+  readonly trustedProxies?: readonly string[];
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -81,6 +84,7 @@ export function createRequestHandler(deps: HttpDeps) {
   const { clock, log } = deps;
   // Pairing codes are short enough that guessing must be slow: 10 wrong codes a minute per address.
   const failedPairings = new RateLimiterMemory({ points: 10, duration: 60 });
+  const trustedProxies = new Set((deps.trustedProxies ?? []).map(plainAddress));
   const hasScreens = () => existsSync(join(deps.rendererDir, 'index.html'));
   // Created on first use: sirv indexes the folder once, and it exists only after a build.
   let assets: ReturnType<typeof sirv> | undefined;
@@ -99,7 +103,7 @@ export function createRequestHandler(deps: HttpDeps) {
     // A page on another site must not spend (or guess) the office's pairing codes.
     if (!originAllowed(req, deps.allowedOrigins))
       return sendError(res, 403, 'FORBIDDEN', 'pairing is allowed from this server’s own pages only');
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = clientAddress(req, trustedProxies);
     // Every try costs a point before the code is looked at, so that parallel guesses cannot
     // all slip in before the first wrong one is counted; a right code gets its point back.
     try {
