@@ -106,6 +106,7 @@ async function startNode(settings: Settings, url: string, log: Logger): Promise<
       log,
       ...(settings.officeId && { officeIds: [settings.officeId] }),
       allowedOrigins: settings.allowedOrigins,
+      trustedProxies: settings.trustProxy,
       ...(settings.rendererDir && { rendererDir: resolve(settings.rendererDir) }),
       version: appVersion(),
     });

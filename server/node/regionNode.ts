@@ -37,6 +37,8 @@ export interface RegionNodeParts {
   /** Only these offices (`--office`); else every office of the database, and those added later. */
   readonly officeIds?: readonly string[];
   readonly allowedOrigins?: readonly string[];
+  /** Balancers in front whose X-Forwarded-For names the client (http/clientAddress.ts). */
+  readonly trustedProxies?: readonly string[];
   readonly rendererDir?: string;
   readonly version?: string;
   readonly limits?: Partial<DeviceLimits>;
@@ -106,6 +108,7 @@ export async function createRegionNode(parts: RegionNodeParts): Promise<RegionNo
       rendererDir: parts.rendererDir ?? defaultRendererDir(),
       version: parts.version ?? '0.0.0',
       allowedOrigins: parts.allowedOrigins ?? [],
+      trustedProxies: parts.trustedProxies ?? [],
     }),
   );
   const node = attachRealtime(http, {

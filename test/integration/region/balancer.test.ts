@@ -163,14 +163,12 @@ describe.runIf(TEST_STORE === 'postgres')('the region behind a real balancer', (
         cwd: ROOT,
       },
     );
-    // Both nodes run the same office (--office) until one node serves every office of the
-    // database; they trust the balancer's X-Forwarded-For, as deploy/README.md starts them.
+    // Each node serves every office of the database, and trusts the balancer's X-Forwarded-For,
+    // as deploy/README.md starts them.
     const ports = await Promise.all([freePort(), freePort()]);
     nodes.push(
       ...(await Promise.all(
-        ports.map((port) =>
-          spawnServer(dir, port, ['--database', url, '--office', OFFICE, '--trust-proxy', '127.0.0.1'], main),
-        ),
+        ports.map((port) => spawnServer(dir, port, ['--database', url, '--trust-proxy', '127.0.0.1'], main)),
       )),
     );
   }, 60_000);
