@@ -1,5 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/postgres-adapter';
+import type pg from 'pg';
 import { defaultRendererDir, listenOn } from '../app.js';
 import type { Clock } from '../clock.js';
 import { createRequestHandler } from '../http/routes.js';
@@ -29,6 +30,22 @@ const HEADS_POLL_MS = 2_000;
 
 /** The connections of a node: shared by all its offices (a group holds one for a round trip). */
 const NODE_POOL_SIZE = 16;
+
+/**
+ * The pool as the adapter gets it: its listening connection gains a handler for its 'error' (a
+ * database restart, a cut connection), which the adapter leaves unheard, and unheard it would end
+ * the process. The adapter hears the connection end and listens again on a new one by itself.
+ */
+function adapterPool(pool: pg.Pool): pg.Pool {
+  return {
+    query: pool.query.bind(pool),
+    async connect() {
+      const client = await pool.connect();
+      client.on('error', () => undefined);
+      return client;
+    },
+  } as unknown as pg.Pool;
+}
 
 export interface RegionNodeParts {
   readonly url: string;
@@ -118,7 +135,7 @@ export async function createRegionNode(parts: RegionNodeParts): Promise<RegionNo
     limits: { ...DEFAULT_LIMITS, ...parts.limits },
     storageProbeMs: parts.storageProbeMs ?? DEFAULT_STORAGE_PROBE_MS,
     heartbeat: parts.heartbeat ?? DEFAULT_HEARTBEAT,
-    adapter: createAdapter(pool, {
+    adapter: createAdapter(adapterPool(pool), {
       errorHandler: (error) => log.warn({ error: error.message }, 'the adapter between nodes failed'),
     }),
     officeOfToken: async (tokenHash) => {
