@@ -8,7 +8,7 @@ import { createRequestHandler } from './http/routes.js';
 import { secureSocketIo } from './http/security.js';
 import type { Logger } from './log.js';
 import { OfficeEngine } from './office/engine.js';
-import { startRetention } from './office/retentionJob.js';
+import { startOfficeJobs } from './office/jobs.js';
 import { StatsService } from './stats/service.js';
 import { DEFAULT_LIMITS, type DeviceLimits } from './realtime/budgets.js';
 import {
@@ -28,6 +28,8 @@ export interface OfficeServerParts {
   /** The config a new database is seeded with. */
   readonly seed: OfficeConfig;
   readonly allowedOrigins?: readonly string[];
+  /** Balancers in front whose X-Forwarded-For names the client (routes.ts, clientAddress.ts). */
+  readonly trustedProxies?: readonly string[];
   readonly rendererDir?: string;
   readonly version?: string;
   /** What one device may cost (budgets.ts); benchmarks and tests that hammer one device raise it. */
@@ -56,6 +58,9 @@ export function defaultRendererDir(): string {
   return basename(parent) === 'dist' ? join(parent, 'renderer') : join(parent, 'dist', 'renderer');
 }
 
+/** The room prefix of a server of one office: it serves nobody else. */
+export const ONE_OFFICE = 'office';
+
 /**
  * The office server as a function of its parts: no module-level state, so tests pass a temp
  * database and a fake clock, and several servers can run in one process.
@@ -64,63 +69,52 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
   const { store, clock, log } = parts;
   const engine = OfficeEngine.open(store, { clock, log, seed: parts.seed });
   store.startBackground(log);
-  // A server started on a new day turns it now, so that reads (admin, statistics) see today
-  // before any command arrives. A failure here is retried before the next command.
-  const firstTurn = engine.startDayIfDue().then((turned) => {
-    if (!turned.ok) log.warn({ code: turned.error.code }, 'office day not started');
-  });
   const stats = new StatsService(store.statsSource, store.rollups, log);
-  // After the day's first turn: the turn writes, and retention's checkpoint should come last.
-  const retention = firstTurn.then(() =>
-    startRetention(store, engine, clock, log, parts.retentionDelayMs ?? 10_000),
-  );
-  // Once the day has turned, the days before it are finished: the worker sums those not yet kept
-  // and warms up for the admin's first request, off this thread, and after a retention run at
-  // start, whose checkpoint its reading would hold up.
-  void retention.then(() => stats.warmUp(engine.state.day, engine.state.config));
+  const jobs = startOfficeJobs({
+    store,
+    engine,
+    stats,
+    clock,
+    log,
+    retentionDelayMs: parts.retentionDelayMs ?? 10_000,
+  });
+  const office = { officeId: ONE_OFFICE, engine, store, stats };
   const http = createServer(
     createRequestHandler({
-      engine,
-      store,
+      offices: () => [office],
+      schemaVersion: store.schemaVersion,
       clock,
       log,
       rendererDir: parts.rendererDir ?? defaultRendererDir(),
       version: parts.version ?? '0.0.0',
       allowedOrigins: parts.allowedOrigins ?? [],
+      trustedProxies: parts.trustedProxies ?? [],
       ...(parts.region && { region: parts.region }),
     }),
   );
-  const realtime = attachRealtime(http, {
-    engine,
-    store,
+  const node = attachRealtime(http, {
     clock,
     log,
     allowedOrigins: parts.allowedOrigins ?? [],
     limits: { ...DEFAULT_LIMITS, ...parts.limits },
-    stats,
     storageProbeMs: parts.storageProbeMs ?? DEFAULT_STORAGE_PROBE_MS,
     heartbeat: parts.heartbeat ?? DEFAULT_HEARTBEAT,
     ...(parts.region && { region: parts.region }),
   });
-  secureSocketIo(realtime.io.engine);
+  secureSocketIo(node.io.engine);
+  const realtime: Realtime = { ...node.addOffice(office), io: node.io, close: () => node.close() };
 
   return {
     engine,
     realtime,
     http,
     async listen(port, host = '0.0.0.0') {
-      await retention;
-      return new Promise((resolve, reject) => {
-        http.once('error', reject);
-        http.listen(port, host, () => {
-          http.off('error', reject);
-          resolve((http.address() as AddressInfo).port);
-        });
-      });
+      await jobs;
+      return listenOn(http, port, host);
     },
     async close() {
-      await (await retention).stop();
-      await realtime.close();
+      await (await jobs).stop();
+      await node.close();
       await stats.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
       await store.stopBackground();
@@ -128,4 +122,15 @@ export function createOfficeServer(parts: OfficeServerParts): OfficeServer {
       await parts.region?.close();
     },
   };
+}
+
+/** Starts `http` listening; resolves the port it got. */
+export function listenOn(http: HttpServer, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(port, host, () => {
+      http.off('error', reject);
+      resolve((http.address() as AddressInfo).port);
+    });
+  });
 }

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { createOfficeServer } from './app.js';
 import { systemClock } from './clock.js';
 import { createLogger, loggableError, type Logger } from './log.js';
-import { pairingInvites, pairingUrl } from './office/bootstrap.js';
+import { pairingInvites, pairingUrl, type PairingInvite } from './office/bootstrap.js';
+import { createRegionNode } from './node/regionNode.js';
+import type { OfficeConfig } from '../shared/office.js';
 import {
   databaseFile,
   publicUrl,
@@ -12,9 +14,7 @@ import {
   type Settings,
 } from './settings.js';
 import { isPgStorageFault } from './store/postgres/faults.js';
-import { PostgresOfficeStore, UnknownOfficeError, withoutPassword } from './store/postgres/officeStore.js';
-import type { OfficeData } from './store/seam.js';
-import { Region } from './region/region.js';
+import { UnknownOfficeError, withoutPassword } from './store/postgres/officeStore.js';
 import { OfficeStore } from './store/store.js';
 import { appVersion } from './version.js';
 
@@ -30,54 +30,10 @@ async function main(): Promise<void> {
     log.flush();
     process.exit(70);
   });
-  const store = await openStore(settings, log);
-  const isNew = store.config() === undefined;
-  const server = createOfficeServer({
-    store,
-    clock: systemClock,
-    log,
-    seed,
-    allowedOrigins: settings.allowedOrigins,
-    ...(settings.rendererDir && { rendererDir: resolve(settings.rendererDir) }),
-    version: appVersion(),
-    // A region exists only on PostgreSQL: its devices may connect to any office's server.
-    ...(settings.databaseUrl !== undefined && {
-      region: Region.connect(settings.databaseUrl, {
-        onIdleError: (error) => log.warn({ error: error.message }, 'an idle database connection was lost'),
-      }),
-    }),
-  });
-  const config = server.engine.state.config;
-  // Before listening: once /health answers, the pairing links are there to print.
-  const invites = await pairingInvites(
-    store,
-    config,
-    isNew && settings.officeFile === undefined,
-    systemClock.now(),
-  );
-  const port = await server.listen(settings.port, settings.host);
-  const base = publicUrl(settings, port);
-
-  const lines = [
-    '',
-    `  Mötesplats office server — ${config.name}`,
-    `  ${isNew ? 'New database' : 'Database'}: ${store.location}`,
-    `  Listening on ${base}  (this machine: http://localhost:${port})`,
-    `  Health:      ${base}/health`,
-    '',
-  ];
-  if (invites.length > 0) {
-    lines.push('  Pair each device by opening its link on it (each link works once, for 24 hours):');
-    const width = Math.max(...invites.map((i) => i.name.length));
-    for (const invite of invites)
-      lines.push(`    ${invite.name.padEnd(width)}  ${pairingUrl(base, invite.code)}`);
-  } else {
-    lines.push(
-      '  Every device is paired. Add one with: npm run office -- device add --role desk --desk "AF 1"',
-    );
-  }
-  lines.push('', '  Screens: /kiosk  /desk  /display  /admin  (a paired device opens its own)', '');
-  process.stdout.write(lines.join('\n') + '\n');
+  const server =
+    settings.databaseUrl === undefined
+      ? await startOffice(settings, seed, log)
+      : await startNode(settings, settings.databaseUrl, log);
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -93,21 +49,120 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-/** The region's PostgreSQL when a database URL is set, else the office's own SQLite file. */
-async function openStore(settings: Settings, log: Logger): Promise<OfficeData> {
-  if (settings.databaseUrl === undefined) return OfficeStore.open(databaseFile(settings));
+/** One office on its own SQLite file: the pairing links of its devices not yet paired. */
+async function startOffice(
+  settings: Settings,
+  seed: OfficeConfig,
+  log: Logger,
+): Promise<{ close(): Promise<void> }> {
+  const store = OfficeStore.open(databaseFile(settings));
+  const isNew = store.config() === undefined;
+  const server = createOfficeServer({
+    store,
+    clock: systemClock,
+    log,
+    seed,
+    allowedOrigins: settings.allowedOrigins,
+    trustedProxies: settings.trustProxy,
+    ...(settings.rendererDir && { rendererDir: resolve(settings.rendererDir) }),
+    version: appVersion(),
+  });
+  const config = server.engine.state.config;
+  // Before listening: once /health answers, the pairing links are there to print.
+  const invites = await pairingInvites(
+    store,
+    config,
+    isNew && settings.officeFile === undefined,
+    systemClock.now(),
+  );
+  const port = await server.listen(settings.port, settings.host);
+  const base = publicUrl(settings, port);
+  const lines = [
+    '',
+    `  Mötesplats office server — ${config.name}`,
+    `  ${isNew ? 'New database' : 'Database'}: ${store.location}`,
+    ...listening(base, port),
+    ...invitesLines(base, invites),
+    '',
+    '  Screens: /kiosk  /desk  /display  /admin  (a paired device opens its own)',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  return server;
+}
+
+/**
+ * A node of a region: every office of the database, or the one `--office` names. A node of one
+ * office prints the pairing links of its devices not yet paired, as an office's server does; a
+ * node of all of them leaves pairing to the CLI, for its codes would replace those another node
+ * printed.
+ */
+async function startNode(settings: Settings, url: string, log: Logger): Promise<{ close(): Promise<void> }> {
+  let node;
   try {
-    return await PostgresOfficeStore.connectOffice(settings.databaseUrl, settings.officeId!, {
-      onIdleError: (error) => log.warn({ error: error.message }, 'an idle database connection was lost'),
+    node = await createRegionNode({
+      url,
+      clock: systemClock,
+      log,
+      ...(settings.officeId && { officeIds: [settings.officeId] }),
+      allowedOrigins: settings.allowedOrigins,
+      trustedProxies: settings.trustProxy,
+      ...(settings.rendererDir && { rendererDir: resolve(settings.rendererDir) }),
+      version: appVersion(),
     });
   } catch (error) {
     if (error instanceof UnknownOfficeError) throw new SettingsError(error.message);
     if (isPgStorageFault(error))
       throw new SettingsError(
-        `cannot reach the database ${withoutPassword(settings.databaseUrl)}: ${(error as Error).message}`,
+        `cannot reach the database ${withoutPassword(url)}: ${(error as Error).message}`,
       );
     throw error;
   }
+  const offices = [...node.offices.entries()];
+  const one = settings.officeId === undefined ? undefined : offices[0];
+  const invites = one
+    ? await pairingInvites(node.store(one[0])!, one[1].engine.state.config, false, systemClock.now())
+    : [];
+  const port = await node.listen(settings.port, settings.host);
+  const base = publicUrl(settings, port);
+  const lines = [
+    '',
+    one
+      ? `  Mötesplats office server — ${one[1].engine.state.config.name}`
+      : `  Mötesplats region node — ${offices.length} ${offices.length === 1 ? 'office' : 'offices'}`,
+    `  Database: ${withoutPassword(url)}${one ? `, office ${one[0]}` : ''}`,
+    ...listening(base, port),
+  ];
+  if (one) lines.push(...invitesLines(base, invites));
+  else {
+    for (const [id, office] of offices) lines.push(`    ${id.padEnd(20)} ${office.engine.state.config.name}`);
+    lines.push(
+      '',
+      '  Offices added to the database later are served as they come. Pair a device with:',
+      '    npm run office -- --database <url> --office <id> device add --role desk --desk "AF 1"',
+    );
+  }
+  lines.push('', '  Screens: /kiosk  /desk  /display  /admin  (a paired device opens its own)', '');
+  process.stdout.write(lines.join('\n') + '\n');
+  return node;
+}
+
+function listening(base: string, port: number): string[] {
+  return [
+    `  Listening on ${base}  (this machine: http://localhost:${port})`,
+    `  Health:      ${base}/health`,
+    '',
+  ];
+}
+
+function invitesLines(base: string, invites: readonly PairingInvite[]): string[] {
+  if (invites.length === 0)
+    return ['  Every device is paired. Add one with: npm run office -- device add --role desk --desk "AF 1"'];
+  const width = Math.max(...invites.map((i) => i.name.length));
+  return [
+    '  Pair each device by opening its link on it (each link works once, for 24 hours):',
+    ...invites.map((invite) => `    ${invite.name.padEnd(width)}  ${pairingUrl(base, invite.code)}`),
+  ];
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +18,7 @@ export const SettingsSchema = z.object({
   officeFile: z.string().min(1).optional(),
   /** A region's PostgreSQL database; without it, the office's SQLite file under `dataDir`. */
   databaseUrl: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  /** On PostgreSQL: which of the database's offices this server runs. */
+  /** On PostgreSQL: the one office of the database this server runs; without it, all of them. */
   officeId: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'an office id is lower-case letters, digits and dashes')
@@ -26,6 +27,14 @@ export const SettingsSchema = z.object({
   publicUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Origins besides the server's own that may open a socket (a development server, say). */
   allowedOrigins: z.array(z.url({ protocol: /^https?$/ })),
+  /**
+   * The balancers in front of this server (their addresses as this server sees them), whose
+   * X-Forwarded-For is believed for what is counted per client address; without one, a client
+   * could name any address it liked there.
+   */
+  trustProxy: z.array(
+    z.string().refine((a) => isIP(a) !== 0, 'an IP address, as the balancer connects from'),
+  ),
   /** The built screens; `dist/renderer` beside the server when not given. */
   rendererDir: z.string().min(1).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
@@ -50,6 +59,7 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
         database: { type: 'string' },
         'public-url': { type: 'string' },
         'allowed-origin': { type: 'string', multiple: true },
+        'trust-proxy': { type: 'string', multiple: true },
         'log-level': { type: 'string' },
         renderer: { type: 'string' },
       },
@@ -61,9 +71,8 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
   }
   const databaseUrl = values.database ?? env.MOTESPLATS_DATABASE_URL;
   const office = values.office ?? env.MOTESPLATS_OFFICE;
-  // On PostgreSQL the office's config is in the database already (`office add`): --office names it.
-  if (databaseUrl !== undefined && office === undefined)
-    throw new SettingsError('with --database, give the office this server runs: --office <id>');
+  // On PostgreSQL the offices' configs are in the database already (`office add`): a server
+  // serves them all, or the one --office names.
   const parsed = SettingsSchema.safeParse({
     port: values.port ?? env.PORT ?? DEFAULT_PORT,
     host: values.host ?? env.HOST ?? '0.0.0.0',
@@ -72,6 +81,12 @@ export function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
     publicUrl: values['public-url'] ?? env.MOTESPLATS_PUBLIC_URL,
     allowedOrigins:
       values['allowed-origin'] ?? env.MOTESPLATS_ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [],
+    trustProxy:
+      values['trust-proxy'] ??
+      env.MOTESPLATS_TRUST_PROXY?.split(',')
+        .map((a) => a.trim())
+        .filter(Boolean) ??
+      [],
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     rendererDir: values.renderer ?? env.MOTESPLATS_RENDERER,
   });

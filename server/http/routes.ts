@@ -13,6 +13,7 @@ import { deviceInfo } from '../realtime/handlers.js';
 import { toRegionInfo } from '../region/devices.js';
 import type { Region } from '../region/region.js';
 import type { OfficeData } from '../store/seam.js';
+import { clientAddress, plainAddress } from './clientAddress.js';
 import { setSecurityHeaders } from './security.js';
 
 const PairRequestSchema = z.strictObject({ code: z.string().min(4).max(20) });
@@ -21,9 +22,19 @@ const MAX_BODY_BYTES = 1024;
 /** The paths the screens live at; the renderer routes them. */
 const SCREEN_PATHS = /^\/(kiosk|desk|display|admin|reception|region|pair|status\/[A-Za-z0-9_-]+)?\/?$/;
 
-export interface HttpDeps {
+/** An office a server serves, as its HTTP side sees it. */
+export interface HttpOffice {
+  readonly officeId: string;
   readonly engine: OfficeEngine;
   readonly store: OfficeData;
+}
+
+export interface HttpDeps {
+  /** The offices this server serves now (one, or a region node's). */
+  readonly offices: () => readonly HttpOffice[];
+  /** The offices whose jobs (day turn, retention, rollups) this node holds (a region's nodes). */
+  readonly jobsHeld?: () => readonly string[];
+  readonly schemaVersion: number;
   readonly clock: Clock;
   readonly log: Logger;
   /** The built renderer (`dist/renderer`); the screens are unavailable until it exists. */
@@ -31,7 +42,9 @@ export interface HttpDeps {
   readonly version: string;
   /** Origins besides the server's own that may pair (as for sockets: `--allowed-origin`). */
   readonly allowedOrigins: readonly string[];
-  /** On PostgreSQL: a code that is no device of this office may be one of the region's. */
+  /** Balancers whose X-Forwarded-For is believed (`--trust-proxy`); none by default. */
+  readonly trustedProxies?: readonly string[];
+  /** On PostgreSQL: a code that is no office's device may be one of the region's. */
   readonly region?: Region;
 }
 
@@ -72,9 +85,10 @@ function requestUrl(req: IncomingMessage): URL | undefined {
 }
 
 export function createRequestHandler(deps: HttpDeps) {
-  const { engine, store, clock, log } = deps;
+  const { clock, log } = deps;
   // Pairing codes are short enough that guessing must be slow: 10 wrong codes a minute per address.
   const failedPairings = new RateLimiterMemory({ points: 10, duration: 60 });
+  const trustedProxies = new Set((deps.trustedProxies ?? []).map(plainAddress));
   const hasScreens = () => existsSync(join(deps.rendererDir, 'index.html'));
   // Created on first use: sirv indexes the folder once, and it exists only after a build.
   let assets: ReturnType<typeof sirv> | undefined;
@@ -93,7 +107,7 @@ export function createRequestHandler(deps: HttpDeps) {
     // A page on another site must not spend (or guess) the office's pairing codes.
     if (!originAllowed(req, deps.allowedOrigins))
       return sendError(res, 403, 'FORBIDDEN', 'pairing is allowed from this server’s own pages only');
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = clientAddress(req, trustedProxies);
     // Every try costs a point before the code is looked at, so that parallel guesses cannot
     // all slip in before the first wrong one is counted; a right code gets its point back.
     try {
@@ -111,9 +125,13 @@ export function createRequestHandler(deps: HttpDeps) {
     }
     const parsed = PairRequestSchema.safeParse(json);
     if (!parsed.success) return sendError(res, 400, 'VALIDATION_FAILED', 'a pairing code is required');
-    const paired =
-      (await store.devices.pair(parsed.data.code, clock.now())) ??
-      (await deps.region?.devices.pair(parsed.data.code, clock.now()));
+    // A code is one office's; a node serving several asks each until one knows it.
+    let paired;
+    for (const office of deps.offices()) {
+      paired = await office.store.devices.pair(parsed.data.code, clock.now());
+      if (paired) break;
+    }
+    paired ??= await deps.region?.devices.pair(parsed.data.code, clock.now());
     if (!paired) {
       return sendError(res, 404, 'UNKNOWN_CODE', 'unknown, used or expired pairing code');
     }
@@ -123,19 +141,32 @@ export function createRequestHandler(deps: HttpDeps) {
     sendJson(res, 200, { token: paired.token, device });
   }
 
+  /**
+   * 200 while every office here can be written; a balancer takes a node that answers 503 out.
+   * One office's server says where its log ends and which day it is at the top level.
+   */
+  function sendHealth(res: ServerResponse) {
+    const offices = deps.offices();
+    const healthy = offices.every((o) => o.engine.healthy);
+    const one = offices.length === 1 ? offices[0]!.engine : undefined;
+    sendJson(res, healthy ? 200 : 503, {
+      status: healthy ? 'ok' : 'storage_unavailable',
+      version: deps.version,
+      schemaVersion: deps.schemaVersion,
+      ...(one && { head: one.head, day: one.state.day }),
+      ...(deps.jobsHeld && {
+        offices: offices.map((o) => ({ id: o.officeId, head: o.engine.head, day: o.engine.state.day })),
+        jobs: deps.jobsHeld(),
+      }),
+      screens: hasScreens(),
+    });
+  }
+
   function handle(req: IncomingMessage, res: ServerResponse) {
     setSecurityHeaders(res);
     const url = requestUrl(req);
     if (url === undefined) return sendError(res, 400, 'VALIDATION_FAILED', 'not a valid request target');
-    if (url.pathname === '/health' && req.method === 'GET')
-      return sendJson(res, engine.healthy ? 200 : 503, {
-        status: engine.healthy ? 'ok' : 'storage_unavailable',
-        version: deps.version,
-        schemaVersion: store.schemaVersion,
-        head: engine.head,
-        day: engine.state.day,
-        screens: hasScreens(),
-      });
+    if (url.pathname === '/health' && req.method === 'GET') return sendHealth(res);
     if (url.pathname === '/api/pair') {
       if (req.method !== 'POST') return sendError(res, 405, 'VALIDATION_FAILED', 'use POST');
       pair(req, res).catch((error: unknown) => {

@@ -22,7 +22,9 @@ export interface Committed {
 }
 
 type StorageListener = (healthy: boolean) => void;
-type CommitListener = (committed: readonly Committed[]) => void;
+/** `here`: committed by this engine; `elsewhere`: read from the log, written by another node. */
+export type CommitOrigin = 'here' | 'elsewhere';
+type CommitListener = (committed: readonly Committed[], origin: CommitOrigin) => void;
 export type DayTurn = { ok: true } | { ok: false; error: DomainError };
 
 /** A command waiting for its turn, and where its answer goes. */
@@ -116,6 +118,8 @@ export class OfficeEngine {
   private writing = false;
   /** A storage fault may have left the log ahead of the state here (commandStore.ts `catchUp`). */
   private mayBeBehind = false;
+  /** Another node said the log went on: catch up even if no command is waiting. */
+  private followWanted = false;
   private notDueIn: { minute: number; zone: string } | undefined;
 
   private constructor(
@@ -243,6 +247,34 @@ export class OfficeEngine {
     return false;
   }
 
+  /**
+   * Another node committed up to `head` (or may have, when undefined): the log is read from this
+   * engine's head on, applied, and broadcast here as if committed here, in order, before the
+   * next group is decided. Reads nothing when the engine is already there.
+   */
+  follow(head?: number): void {
+    if (head !== undefined && head <= this.runningSeq) return;
+    this.mayBeBehind = true;
+    this.followWanted = true;
+    this.schedule();
+  }
+
+  private catchUpAlone(): void {
+    this.followWanted = false;
+    if (!this.mayBeBehind) return;
+    this.writing = true;
+    this.catchUp()
+      .catch((error: unknown) => {
+        // Read again before the next decision; a database that is down is heard of there.
+        this.mayBeBehind = true;
+        this.log.debug({ code: (error as { code?: string }).code ?? 'unknown' }, 'could not follow the log');
+      })
+      .finally(() => {
+        this.writing = false;
+        if (this.queue.length > 0 || this.dayWaiters.length > 0 || this.followWanted) this.schedule();
+      });
+  }
+
   /** Takes everything queued as one group; the next waits until this one is written. */
   private drain(): void {
     this.scheduled = false;
@@ -250,7 +282,10 @@ export class OfficeEngine {
     const waiters = this.dayWaiters;
     this.queue = [];
     this.dayWaiters = [];
-    if (group.length === 0 && waiters.length === 0) return;
+    if (group.length === 0 && waiters.length === 0) {
+      if (this.followWanted) this.catchUpAlone();
+      return;
+    }
     this.writing = true;
     void this.writeGroup(group, waiters).finally(() => {
       this.writing = false;
@@ -381,7 +416,8 @@ export class OfficeEngine {
         // One broadcast for everything this sync made durable: fewer, larger messages.
         const committed = groups.flatMap((g) => this.answer(g));
         if (committed.length > 0)
-          for (const listener of this.commitListeners) this.guard('broadcast', () => listener(committed));
+          for (const listener of this.commitListeners)
+            this.guard('broadcast', () => listener(committed, 'here'));
         // The groups committed while this sync ran.
         this.syncAndAnswer();
       },
@@ -531,14 +567,15 @@ export class OfficeEngine {
    */
   private async catchUp(): Promise<void> {
     if (!this.store.catchUp) return void (this.mayBeBehind = false);
-    const caught = await this.store.catchUp(this.runningSeq);
+    const caught = await this.store.catchUp(this.runningSeq, this.running);
     this.mayBeBehind = false;
     if (!caught) return;
-    this.log.warn({ from: this.runningSeq, to: caught.head }, 'the office log had gone on: caught up');
+    this.log.debug({ from: this.runningSeq, to: caught.head }, 'the office log had gone on: caught up');
     this.running = this.current = caught.state;
     this.runningSeq = this.seq = caught.head;
     const committed: Committed[] = [{ envelopes: caught.envelopes, state: caught.state }];
-    for (const listener of this.commitListeners) this.guard('broadcast', () => listener(committed));
+    for (const listener of this.commitListeners)
+      this.guard('broadcast', () => listener(committed, 'elsewhere'));
   }
 
   private commitFailure(error: unknown): DomainError {

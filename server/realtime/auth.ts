@@ -35,35 +35,58 @@ export function originAllowed(req: IncomingMessage, extra: readonly string[]): b
   return parsed.host === req.headers.host && (parsed.protocol === 'http:' || parsed.protocol === 'https:');
 }
 
-/** Every socket presents a paired device's token or a visitor's status token. */
-export function authenticate(
-  store: OfficeData,
-  engine: OfficeEngine,
-  failed: (error: unknown) => void,
-  region?: Region,
-) {
+/** The offices a server serves, as the handshake looks for a token's. */
+export interface TokenDirectory {
+  offices(): readonly { officeId: string; engine: OfficeEngine; store: OfficeData }[];
+  office(officeId: string): { officeId: string; engine: OfficeEngine; store: OfficeData } | undefined;
+  /** The database's answer, when no office here knows the token in memory. */
+  officeOfToken?(tokenHash: string): Promise<string | undefined>;
+  /** On PostgreSQL: a token that is no office's device may be one of the region's. */
+  readonly region?: Region;
+}
+
+/** Every socket presents a paired device's token or a visitor's status token, of one office. */
+export function authenticate(directory: TokenDirectory, failed: (error: unknown) => void) {
   return (socket: OfficeSocket, next: (err?: Error) => void) => {
     const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(refusal('UNAUTHORIZED', 'a device token or a ticket token is required'));
     if ('token' in auth.data) {
       const { token } = auth.data;
-      return withAnswer(
-        store.devices.authenticate(token),
-        (device) => {
-          if (!device) return regionHandshake(region, socket, token, next, failed);
-          socket.data = { kind: 'device', device, tokenHash: hashSecret(token) };
-          next();
-        },
-        (error) => {
-          failed(error);
-          next(refusal('INTERNAL', 'the handshake failed'));
-        },
-      );
+      const tokenHash = hashSecret(token);
+      const internal = (error: unknown) => {
+        failed(error);
+        next(refusal('INTERNAL', 'the handshake failed'));
+      };
+      const notOffices = () => regionHandshake(directory.region, socket, token, next, failed);
+      const found = (office: { officeId: string; store: OfficeData } | undefined) => {
+        if (!office) return notOffices();
+        withAnswer(
+          office.store.devices.authenticate(token),
+          (device) => {
+            if (!device) return notOffices();
+            socket.data = { kind: 'device', officeId: office.officeId, device, tokenHash };
+            next();
+          },
+          internal,
+        );
+      };
+      const offices = directory.offices();
+      const holder = offices.find((o) => o.store.devices.mayHold?.(tokenHash) ?? true);
+      if (holder) return found(holder);
+      // Paired elsewhere a moment ago, before its news came: the database knows whose it is.
+      if (directory.officeOfToken)
+        return void directory
+          .officeOfToken(tokenHash)
+          .then((id) => found(id === undefined ? undefined : directory.office(id)), internal);
+      return found(offices.length === 1 ? offices[0] : undefined);
     }
     const { statusToken } = auth.data;
-    const visitId = indexOf(engine.state).tokens.get(statusToken);
-    if (!visitId) return next(refusal('UNKNOWN_TICKET', 'no ticket today with this token'));
-    socket.data = { kind: 'status', visitId };
-    next();
+    for (const office of directory.offices()) {
+      const visitId = indexOf(office.engine.state).tokens.get(statusToken);
+      if (!visitId) continue;
+      socket.data = { kind: 'status', officeId: office.officeId, visitId };
+      return next();
+    }
+    next(refusal('UNKNOWN_TICKET', 'no ticket today with this token'));
   };
 }

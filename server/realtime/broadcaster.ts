@@ -4,7 +4,7 @@ import { publicView, staffEvent, staffState, viewKey } from '../../shared/views.
 import type { Clock } from '../clock.js';
 import type { Committed, OfficeEngine } from '../office/engine.js';
 import { StatusPages } from './statusPages.js';
-import { PUBLIC_ROOMS, STAFF_ROOMS, type OfficeIo, type OfficeSocket } from './types.js';
+import { PUBLIC_ROOMS, STAFF_ROOMS, type OfficeRooms, type OfficeSocket } from './types.js';
 
 /**
  * Sends what changed to each audience: staff screens every event (personal data stripped), in
@@ -21,19 +21,19 @@ export class Broadcaster {
   readonly statusPages: StatusPages;
 
   constructor(
-    private readonly io: OfficeIo,
+    private readonly rooms: OfficeRooms,
     private readonly engine: OfficeEngine,
     private readonly clock: Clock,
     statusIntervalMs?: number,
   ) {
     this.told = engine.state;
-    this.statusPages = new StatusPages(io, clock, statusIntervalMs);
+    this.statusPages = new StatusPages(rooms, clock, statusIntervalMs);
   }
 
   publish(committed: readonly Committed[]): void {
     if (committed.length === 0) return;
     const events = committed.flatMap((batch) => batch.envelopes.map(staffEvent));
-    this.io.to(STAFF_ROOMS).emit('sync:events', { events });
+    this.rooms.to(STAFF_ROOMS).emit('sync:events', { events });
     this.refreshPublic();
     this.statusPages.changed(this.told, committed, this.engine.head);
     this.told = committed[committed.length - 1]!.state;
@@ -79,6 +79,6 @@ export class Broadcaster {
     const key = viewKey(view);
     if (key === this.lastPublic) return;
     this.lastPublic = key;
-    this.io.to(PUBLIC_ROOMS).emit('public:view', view);
+    this.rooms.to(PUBLIC_ROOMS).emit('public:view', view);
   }
 }

@@ -5,7 +5,7 @@ import { statusView, viewKey, type StatusView } from '../../shared/views.js';
 import { indexOf } from '../../shared/visitIndex.js';
 import type { Clock } from '../clock.js';
 import type { Committed } from '../office/engine.js';
-import { statusRoom, type OfficeIo, type OfficeSocket } from './types.js';
+import { statusRoom, type OfficeRooms, type OfficeSocket } from './types.js';
 
 /** A phone needs no more than about one update a second; being called is sent at once. */
 export const DEFAULT_STATUS_INTERVAL_MS = 1000;
@@ -48,7 +48,7 @@ export class StatusPages {
   private head = 0;
 
   constructor(
-    private readonly io: OfficeIo,
+    private readonly rooms: OfficeRooms,
     /** The office's clock: due bookings move up the queue by it. */
     private readonly clock: Clock,
     private readonly intervalMs = DEFAULT_STATUS_INTERVAL_MS,
@@ -67,7 +67,7 @@ export class StatusPages {
       page.shownView = view;
     }
     this.pages.set(visitId, page);
-    void socket.join(statusRoom(visitId));
+    void socket.join(this.rooms.room(statusRoom(visitId)));
     if (view) socket.emit('status:view', view);
     socket.once('disconnect', () => {
       page.sockets -= 1;
@@ -150,7 +150,7 @@ export class StatusPages {
     page.shown = key;
     page.shownView = view;
     page.sentAt = now;
-    this.io.to(statusRoom(visitId)).emit('status:view', view);
+    this.rooms.to(statusRoom(visitId)).emit('status:view', view);
   }
 
   /** Sends the held changes whose interval has passed; waits again for the others. */

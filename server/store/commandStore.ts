@@ -67,10 +67,11 @@ export interface CommandStore {
   probe(at: number): Promise<void>;
   /**
    * For a store that another writer may have moved on (a commit whose answer was lost with the
-   * connection, another server): the state and the events after `head`, or undefined when the
-   * log still ends there. The engine asks after a storage fault, before it decides again.
+   * connection, another node): the events after `head` and `state` with them applied, or
+   * undefined when the log still ends there. The engine asks after a storage fault or a stale
+   * head, before it decides again, and when another node says it went on (`follow`).
    */
-  catchUp?(head: number): Promise<CaughtUp | undefined>;
+  catchUp?(head: number, state: OfficeState): Promise<CaughtUp | undefined>;
 }
 
 export interface CaughtUp {

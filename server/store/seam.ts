@@ -34,6 +34,11 @@ export interface DeviceStore {
    * may still act for the device (not once it is revoked or paired anew, from anywhere).
    */
   holdsToken(id: string, tokenHash: string): boolean;
+  /**
+   * Whether some device of the office may hold this token, from memory: a node serving many
+   * offices asks each this before it asks the database whose the token is.
+   */
+  mayHold?(tokenHash: string): boolean;
   touch(id: string, now: number): Awaitable<void>;
   get(id: string): Awaitable<DeviceRecord | undefined>;
   list(): Awaitable<DeviceRecord[]>;

@@ -11,6 +11,8 @@ import { BUILD_DIR, ROOT } from './paths.js';
  */
 export const BUNDLES = {
   officeServer: 'test/bench/office/serverMain.ts',
+  /** A region node: every office of a PostgreSQL database, beside other nodes. */
+  regionNode: 'test/bench/office/nodeMain.ts',
   /** The statistics worker, found by the server beside itself as `worker.js`. */
   worker: 'server/stats/worker.ts',
   clients: 'test/bench/load/clientsMain.ts',

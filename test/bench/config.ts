@@ -44,6 +44,22 @@ export interface Sizes {
     readonly settleMs: number;
   };
   readonly screens: { readonly queue: number };
+  /** A region: offices on one PostgreSQL, served by several node processes or by one (parts/region.ts). */
+  readonly region: {
+    readonly offices: number;
+    /** Each office's screens, a mix as `clientMix` makes it. */
+    readonly screens: number;
+    readonly nodes: number;
+    /** Open-loop command rates across the whole region, per second. */
+    readonly rates: readonly number[];
+    readonly roundSeconds: (rate: number) => number;
+    readonly warmupSeconds: number;
+    /** Rounds of each side (the region, the single node) at each rate, in two blocks each. */
+    readonly rounds: number;
+    /** Every desk of every office back to back, once per block. */
+    readonly durableSeconds: number;
+    readonly durableWarmupSeconds: number;
+  };
   readonly checkin: {
     /** Visits already in the day, side by side; the first is the reference for the others. */
     readonly visits: readonly number[];
@@ -85,6 +101,17 @@ export const SIZES: Record<Mode, Sizes> = {
     display: { calls: 10_000, settleMs: 500 },
     screens: { queue: 500 },
     checkin: { visits: [0, 2000, 8000, 20_000], until: CUT, warmup: 30, count: 300, rounds: 5 },
+    region: {
+      offices: 27,
+      screens: 40,
+      nodes: 3,
+      rates: [10, 50],
+      roundSeconds: (rate) => (rate <= 10 ? 6 : 3),
+      warmupSeconds: 1,
+      rounds: 6,
+      durableSeconds: 4,
+      durableWarmupSeconds: 1,
+    },
   },
   quick: {
     latency: {
@@ -103,6 +130,17 @@ export const SIZES: Record<Mode, Sizes> = {
     display: { calls: 1000, settleMs: 500 },
     screens: { queue: 500 },
     checkin: { visits: [0, 2000, 8000, 20_000], until: CUT, warmup: 20, count: 100, rounds: 5 },
+    region: {
+      offices: 6,
+      screens: 40,
+      nodes: 3,
+      rates: [10, 50],
+      roundSeconds: (rate) => (rate <= 10 ? 3 : 1.5),
+      warmupSeconds: 0.5,
+      rounds: 4,
+      durableSeconds: 2,
+      durableWarmupSeconds: 0.5,
+    },
   },
   tiny: {
     latency: {
@@ -121,6 +159,17 @@ export const SIZES: Record<Mode, Sizes> = {
     display: { calls: 30, settleMs: 50 },
     screens: { queue: 20 },
     checkin: { visits: [0, 100], until: CUT, warmup: 3, count: 10, rounds: 2 },
+    region: {
+      offices: 2,
+      screens: 12,
+      nodes: 3,
+      rates: [10],
+      roundSeconds: () => 0.5,
+      warmupSeconds: 0.2,
+      rounds: 2,
+      durableSeconds: 0.3,
+      durableWarmupSeconds: 0.1,
+    },
   },
 };
 

@@ -41,13 +41,16 @@ export function REQUIRED(sizes: Sizes): string[] {
     'postgres.migrate.year',
     'postgres.stats.year.warm',
     'postgres.stats.year.cold',
+    ...sizes.region.rates.map((r) => `region.n${sizes.region.offices * sizes.region.screens}.r${r}.p99`),
+    'region.durable',
+    'region.durable.bare',
   ];
 }
 
 /** A growth over the simulated day within this share counts as none (GC and allocator noise). */
 export const GROWTH_TOLERANCE = 10;
 
-/** The goals of issues 6 and 11, judged on this run's figures. */
+/** The goals of issues 6, 11 and 13, judged on this run's figures. */
 export function evaluateGoals(parts: Results['parts']): Goal[] {
   const all = new Map<string, Figure>();
   for (const part of Object.values(parts))
@@ -94,6 +97,10 @@ export function evaluateGoals(parts: Results['parts']): Goal[] {
   const pgLatency = matching(/^postgres\.latency\.n\d+\.r\d+\.p99$/);
   const pgYear = value('postgres.stats.year.warm');
   const pgYearCold = value('postgres.stats.year.cold');
+  const regionLatency = matching(/^region\.n\d+\.r\d+\.p99$/);
+  const regionDurable = get('region.durable');
+  const regionDurableRatio = regionDurable?.ratios?.['bare pg insert loop'] ?? null;
+  const regionN = regionLatency[0]?.id.match(/^region\.n(\d+)\./)?.[1];
 
   return [
     latencyGoal(200, 'socket.io', 1.0),
@@ -156,6 +163,23 @@ export function evaluateGoals(parts: Results['parts']): Goal[] {
       goal: "PostgreSQL: a year's statistics < 100 ms",
       measured: `${ms(pgYear)} from the kept days (${ms(pgYearCold)} the first call on a new pool)`,
       met: pgYear === null ? null : pgYear < 100,
+    },
+    {
+      goal: `region: call → last screen p99 at N = ${regionN ? Number(regionN).toLocaleString('en-US') : '—'} over several nodes ≤ 2.0 × one node at the same N (median of the rounds’ ratios)`,
+      measured: regionLatency.length
+        ? regionLatency.map((f) => `${rate(f)}: ${f.value} ms = ${times(f.ratios?.['one node'])}`).join('; ')
+        : '—',
+      met:
+        regionLatency.length === 0
+          ? null
+          : regionLatency.every((f) => (f.ratios?.['one node'] ?? Infinity) <= 2.0),
+    },
+    {
+      goal: 'region: durable commands/s, all offices’ desks at once over several nodes ≥ 0.5 × a bare `pg` single-row insert loop',
+      measured: regionDurable
+        ? `${regionDurable.value} commands/s = ${times(regionDurableRatio)} the bare loop`
+        : '—',
+      met: regionDurableRatio === null ? null : regionDurableRatio >= 0.5,
     },
     {
       goal: `no memory growth over the simulated day (hour 1 → hour 8 within ${GROWTH_TOLERANCE} %)`,

@@ -13,6 +13,7 @@ import { postgresPart } from './parts/postgres.js';
 import { memoryPart } from './parts/memory.js';
 import { displayPart } from './parts/display.js';
 import { recoveryPart } from './parts/recovery.js';
+import { regionPart } from './parts/region.js';
 import { screensPart } from './parts/screens.js';
 import { statisticsPart } from './parts/statistics.js';
 import { MEMORY_DIR, type RunContext } from './parts/context.js';
@@ -20,7 +21,7 @@ import { ROOT, RUN_DIR } from './paths.js';
 import { goalsTable, table, writeResults, type PartResult, type Results } from './report.js';
 
 /**
- * `npm run bench`: every measurement of issues 6 and 11 in one run, side by side with its baselines, in
+ * `npm run bench`: every measurement of issues 6, 11 and 13 in one run, side by side with its baselines, in
  * under fifteen minutes on the two-core development machine. `--quick` for development; `--tiny`
  * (with `--quick`) only proves that everything still runs; `--only latency,durable` picks parts;
  * `--out` names the results file (default bench-results.json).
@@ -35,6 +36,7 @@ const PARTS: Record<string, (ctx: RunContext) => Promise<PartResult>> = {
   screens: screensPart,
   checkin: checkinPart,
   postgres: postgresPart,
+  region: regionPart,
 };
 
 const { values } = parseArgs({

@@ -36,15 +36,24 @@ export class TestClient {
   constructor(
     url: string,
     auth: Record<string, unknown>,
-    options: { extraHeaders?: Record<string, string>; timeoutMs?: number } = {},
+    options: {
+      extraHeaders?: Record<string, string>;
+      timeoutMs?: number;
+      /** WebSocket only unless told; the screens fall back to polling (balancer tests). */
+      transports?: ('websocket' | 'polling')[];
+      /** Keeps cookies, as a browser does: a balancer's sticky cookie on polling. */
+      withCredentials?: boolean;
+      /** The screens' own (shared/reconnect.ts) where a test measures how soon they are back. */
+      reconnectDelays?: { reconnectionDelay: number; reconnectionDelayMax: number };
+    } = {},
   ) {
     this.socket = io(url, {
       auth: (cb) =>
         cb({ ...auth, ...(this.lastSeq > 0 && 'token' in auth ? { lastSeq: this.lastSeq } : {}) }),
-      transports: ['websocket'],
+      transports: options.transports ?? ['websocket'],
       reconnection: true,
-      reconnectionDelay: 50,
-      reconnectionDelayMax: 200,
+      ...(options.reconnectDelays ?? { reconnectionDelay: 50, reconnectionDelayMax: 200 }),
+      ...(options.withCredentials && { withCredentials: true }),
       // A connection attempt lost half-way (a half-open link) is tried again after this, not 20 s.
       timeout: options.timeoutMs ?? 4000,
       forceNew: true,

@@ -12,27 +12,23 @@ import type { AuditEntry } from '../audit.js';
 import { PAIRING_VALID_MS, toRecord, type DeviceRecord, type DeviceRow } from '../devices.js';
 import type { DeviceStore } from '../seam.js';
 import type { PgAudit } from './audit.js';
+import type { PgListener } from './listener.js';
 import { inTransaction, rowsOf, type Queryable } from './tx.js';
 
 /** The channel on which a change of any device's token is announced, with its office's id. */
 export const DEVICES_CHANNEL = 'motesplats_devices';
-
-/** After a lost connection, the listener tries again this long after (ms), doubling up to the last. */
-const RELISTEN_MS = [250, 1_000, 5_000];
 
 /**
  * Paired devices of one office on PostgreSQL (the SQLite store's are ../devices.ts). Every
  * request asks whether its token still holds: that is answered from memory, a map of the
  * office's paired devices to their token hashes. A change of a token made anywhere (this
  * server, the CLI, another node) sends a NOTIFY on `DEVICES_CHANNEL` in its own transaction;
- * the server LISTENs, and reads the map again when its office's id comes. While the listening
- * connection is down, the map is read again as soon as it is back.
+ * the server LISTENs (listener.ts), and reads the map again when its office's id comes, and
+ * again whenever the listening connection is back after a loss.
  */
 export class PgDevices implements DeviceStore {
   private holders = new Map<string, string>();
-  private listener: pg.PoolClient | undefined;
-  private listening = false;
-  private retry: NodeJS.Timeout | undefined;
+  private hashes = new Set<string>();
   /** Reads of the map in flight: a newer change must not be overwritten by an older read. */
   private generation = 0;
 
@@ -50,77 +46,29 @@ export class PgDevices implements DeviceStore {
       `SELECT id, token_hash FROM devices WHERE office_id = $1 AND token_hash IS NOT NULL AND revoked_at IS NULL`,
       [this.officeId],
     );
-    if (generation === this.generation) this.holders = new Map(rows.map((r) => [r.id, r.token_hash]));
+    if (generation !== this.generation) return;
+    this.holders = new Map(rows.map((r) => [r.id, r.token_hash]));
+    this.hashes = new Set(this.holders.values());
   }
 
-  /** Starts listening for changes of tokens made elsewhere. */
-  listen(log: Logger): void {
-    if (this.listening) return;
-    this.listening = true;
-    void this.connectListener(log, 0);
-  }
-
-  private async connectListener(log: Logger, attempt: number): Promise<void> {
-    this.retry = undefined;
-    if (!this.listening) return;
-    let client: pg.PoolClient | undefined;
-    // Whichever comes first, the connection's error or a failed statement, ends this attempt once.
-    let ended = false;
-    const end = () => {
-      if (ended) return false;
-      ended = true;
-      if (this.listener === client) this.listener = undefined;
-      client?.removeAllListeners('notification');
-      client?.release(true);
-      return true;
+  /**
+   * Reads the map again whenever a token of this office changed anywhere, and whenever the
+   * listening connection is back (what changed while nobody listened). Returns the unsubscription.
+   */
+  follow(listener: PgListener, log: Logger): () => void {
+    const reload = () =>
+      this.load().catch((error: unknown) => log.warn({ error: String(error) }, 'devices not read again'));
+    const off = listener.subscribe(DEVICES_CHANNEL, this.officeId, () => void reload());
+    const offBack = listener.onListening(reload);
+    return () => {
+      off();
+      offBack();
     };
-    const again = (wait: number, next: number) => {
-      if (!this.listening) return;
-      this.retry = setTimeout(() => void this.connectListener(log, next), wait);
-      this.retry.unref();
-    };
-    try {
-      client = await this.pool.connect();
-      if (!this.listening) {
-        client.release();
-        return;
-      }
-      client.on('notification', (n) => {
-        if (n.channel === DEVICES_CHANNEL && n.payload === this.officeId)
-          this.load().catch((error: unknown) => log.warn({ error: String(error) }, 'devices not read again'));
-      });
-      client.once('error', () => {
-        if (!end()) return;
-        log.warn('the connection listening for device changes was lost; connecting again');
-        again(RELISTEN_MS[0]!, 1);
-      });
-      await client.query(`LISTEN ${DEVICES_CHANNEL}`);
-      // What changed while nobody listened.
-      await this.load();
-      if (ended) return;
-      if (!this.listening) {
-        // Stopped meanwhile: the connection goes back, or the pool would never end.
-        ended = true;
-        client.removeAllListeners('notification');
-        client.release(true);
-        return;
-      }
-      this.listener = client;
-      if (attempt > 0) log.info('listening for device changes again');
-    } catch {
-      if (!end()) return;
-      again(RELISTEN_MS[Math.min(attempt, RELISTEN_MS.length - 1)]!, attempt + 1);
-    }
   }
 
-  async stopListening(): Promise<void> {
-    this.listening = false;
-    clearTimeout(this.retry);
-    const client = this.listener;
-    this.listener = undefined;
-    if (!client) return;
-    await client.query(`UNLISTEN ${DEVICES_CHANNEL}`).catch(() => undefined);
-    client.release();
+  /** Whether a device of this office holds this token: a node asks each office in memory first. */
+  mayHold(tokenHash: string): boolean {
+    return this.hashes.has(tokenHash);
   }
 
   holdsToken(id: string, tokenHash: string): boolean {
@@ -225,7 +173,13 @@ export class PgDevices implements DeviceStore {
       `SELECT * FROM devices WHERE office_id = $1 AND token_hash = $2 AND revoked_at IS NULL`,
       [this.officeId, hashSecret(token)],
     );
-    return row && toRecord(row);
+    if (!row) return undefined;
+    // Paired on another node a moment ago, before its news came here: the database is the truth.
+    if (row.token_hash !== null && this.holders.get(row.id) !== row.token_hash) {
+      this.holders.set(row.id, row.token_hash);
+      this.hashes.add(row.token_hash);
+    }
+    return toRecord(row);
   }
 
   async touch(id: string, now: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { applyAll } from '../../../shared/apply.js';
 import type { EventEnvelope } from '../../../shared/events.js';
 import { OfficeConfigSchema, type OfficeConfig } from '../../../shared/office.js';
 import { initialState, type OfficeState } from '../../../shared/state.js';
@@ -20,7 +21,8 @@ import { Officers } from '../officers.js';
 import type { OfficeData, StatsSource } from '../seam.js';
 import { PgAudit } from './audit.js';
 import { connect, migrate } from './connect.js';
-import { PgDevices } from './devices.js';
+import { DEVICES_CHANNEL, PgDevices } from './devices.js';
+import { PgListener } from './listener.js';
 import { PgOfficerRows } from './officers.js';
 import { runPgRetention, scrubTables } from './retention.js';
 import { PgRollups } from './rollups.js';
@@ -210,6 +212,8 @@ export class PostgresOfficeStore implements OfficeData {
     private readonly url: string | undefined,
     /** Whether `close` ends the pool: a store that `connectOffice` opened owns it. */
     private readonly ownsPool: boolean,
+    /** A node's one listening connection for all its offices; else the store opens its own. */
+    private readonly sharedListener: PgListener | undefined,
   ) {
     this.audit = new PgAudit(pool, officeId);
     this.devices = new PgDevices(pool, officeId, this.audit);
@@ -267,16 +271,27 @@ export class PostgresOfficeStore implements OfficeData {
     return scrubTables(this.pool, this.toScrub, this.erasureXid);
   }
 
+  /** The listener this store's devices follow: the node's, or one of its own (`connectOffice`). */
+  private following: { listener: PgListener; own: boolean; off: () => void } | undefined;
+
   startBackground(log: Logger): void {
-    this.devices.listen(log);
+    if (this.following) return;
+    const shared = this.sharedListener;
+    const listener = shared ?? new PgListener(this.pool, [DEVICES_CHANNEL], log);
+    this.following = { listener, own: !shared, off: this.devices.follow(listener, log) };
+    if (!shared) void listener.start();
   }
 
-  stopBackground(): Promise<void> {
-    return this.devices.stopListening();
+  async stopBackground(): Promise<void> {
+    const following = this.following;
+    this.following = undefined;
+    if (!following) return;
+    following.off();
+    if (following.own) await following.listener.stop();
   }
 
   async close(): Promise<void> {
-    await this.devices.stopListening();
+    await this.stopBackground();
     if (this.ownsPool) await this.pool.end();
   }
 
@@ -318,7 +333,7 @@ export class PostgresOfficeStore implements OfficeData {
   static async open(
     pool: pg.Pool,
     officeId: string,
-    options: { url?: string; ownsPool?: boolean } = {},
+    options: { url?: string; ownsPool?: boolean; listener?: PgListener } = {},
   ): Promise<PostgresOfficeStore> {
     const office = (
       await pool.query<{ config: string; day: string; head: number }>(
@@ -335,6 +350,7 @@ export class PostgresOfficeStore implements OfficeData {
       { config, state, head: office.head },
       options.url,
       options.ownsPool ?? false,
+      options.listener,
     );
     await store.devices.load();
     return store;
@@ -368,14 +384,16 @@ export class PostgresOfficeStore implements OfficeData {
     return { state: await readState(this.pool, this.officeId, config, office!.day), head: office!.head };
   }
 
-  async catchUp(head: number): Promise<CaughtUp | undefined> {
-    const [office] = await rowsOf<{ head: number }>(this.pool, `SELECT head FROM offices WHERE id = $1`, [
-      this.officeId,
-    ]);
-    if (office?.head === head) return undefined;
+  async catchUp(head: number, state: OfficeState): Promise<CaughtUp | undefined> {
     try {
-      const now = await this.readState();
-      return { ...now, envelopes: await this.eventsSince(head, Number.MAX_SAFE_INTEGER, now.head) };
+      const [office] = await rowsOf<{ head: number }>(this.pool, `SELECT head FROM offices WHERE id = $1`, [
+        this.officeId,
+      ]);
+      if (!office || office.head <= head) return undefined;
+      const envelopes = await this.eventsSince(head, Number.MAX_SAFE_INTEGER, office.head);
+      // The events are the truth the rows were projected from: applied here they give the state
+      // the rows hold, at the cost of what changed rather than of the whole day.
+      return { state: applyAll(state, envelopes), head: office.head, envelopes };
     } catch (error) {
       throw isPgStorageFault(error) ? asStorageFault(error) : error;
     }

@@ -286,6 +286,18 @@ CREATE INDEX visits_active_days ON visits (office_id, day) WHERE status = 'activ
   {
     version: 3,
     sql: /* sql */ `
+-- Between a region's nodes (@socket.io/postgres-adapter): a message too large for a NOTIFY
+-- (8000 bytes) goes through this table, and the adapter deletes rows older than 30 s.
+CREATE TABLE socket_io_attachments (
+  id          bigserial UNIQUE,
+  created_at  timestamptz DEFAULT now(),
+  payload     bytea
+);
+`,
+  },
+  {
+    version: 4,
+    sql: /* sql */ `
 -- The region's devices (server/region/): paired like an office's, but of no office, so that
 -- they see every office's figures side by side and none of their visits. Token and pairing
 -- code as SHA-256 hashes, unique, as devices' are.

@@ -155,7 +155,8 @@ function reached(message: { targets: Target[]; system: System }): Reached[] {
       if (c.spec.role === 'status' && c.spec.visitId)
         pagesOf.set(c.spec.visitId, [...(pagesOf.get(c.spec.visitId) ?? []), c]);
   return message.targets.map((t) => {
-    const targets = [...screens, ...(t.visitId ? (pagesOf.get(t.visitId) ?? []) : [])];
+    const own = t.scope === undefined ? screens : screens.filter((c) => c.spec.id.startsWith(t.scope!));
+    const targets = [...own, ...(t.visitId ? (pagesOf.get(t.visitId) ?? []) : [])];
     let last: number | null = null;
     let count = 0;
     for (const c of targets) {

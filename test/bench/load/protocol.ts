@@ -58,6 +58,11 @@ export interface Target {
   readonly seq: number;
   /** The visit it concerns: that visit's status pages must get it too. */
   readonly visitId?: string;
+  /**
+   * Only the clients whose id starts with this are its screens: with several offices connected
+   * at once (the region), each office's log has its own sequence numbers.
+   */
+  readonly scope?: string;
 }
 
 export interface Reached {

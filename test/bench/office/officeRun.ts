@@ -67,7 +67,11 @@ export async function startOffice(options: {
 }
 
 /** Adds the office to a region's database (migrating it first), as `office add` does. */
-async function addBenchOffice(database: BenchDatabase, config: OfficeConfig, now: number): Promise<void> {
+export async function addBenchOffice(
+  database: BenchDatabase,
+  config: OfficeConfig,
+  now: number,
+): Promise<void> {
   const pool = connect(database.url, { max: 1 });
   try {
     await migrate(pool);

@@ -1,6 +1,7 @@
 import { bundlePath } from '../build.js';
 import type { TodayInfo } from '../history/today.js';
 import { Child } from '../lib/child.js';
+import type { NodeArgs } from './nodeMain.js';
 import type { ServerArgs } from './serverMain.js';
 
 export interface EventLoopDelay {
@@ -32,10 +33,13 @@ export class OfficeServerProcess {
   ) {}
 
   /** Forks the server; `ready` resolves once it listens (the fork time is `child.forkedAt`). */
-  static launch(args: ServerArgs): { child: Child; ready: Promise<OfficeServerProcess> } {
+  static launch(
+    args: ServerArgs | NodeArgs,
+    bundle: 'officeServer' | 'regionNode' = 'officeServer',
+  ): { child: Child; ready: Promise<OfficeServerProcess> } {
     // BENCH_PROFILE=<folder> writes a CPU profile of every office server run, for finding out why.
     const profile = process.env.BENCH_PROFILE;
-    const child = Child.fork(bundlePath('officeServer'), [JSON.stringify(args)], {
+    const child = Child.fork(bundlePath(bundle), [JSON.stringify(args)], {
       execArgv: ['--expose-gc', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
     });
     const ready = child.nextEvent('listening', 120_000).then((listening) => {
@@ -55,6 +59,11 @@ export class OfficeServerProcess {
 
   static start(args: ServerArgs): Promise<OfficeServerProcess> {
     return OfficeServerProcess.launch(args).ready;
+  }
+
+  /** A node of a region (office/nodeMain.ts): every office of its database, in its own process. */
+  static startNode(args: NodeArgs): Promise<OfficeServerProcess> {
+    return OfficeServerProcess.launch(args, 'regionNode').ready;
   }
 
   resetEventLoopDelay(): Promise<void> {

@@ -60,7 +60,7 @@ export async function measureRound(
   pool: LoadPool,
   system: System,
   server: Server,
-  commands: readonly (PlannedCommand & { timed?: boolean; visitId?: string })[],
+  commands: readonly (PlannedCommand & { timed?: boolean; visitId?: string; scope?: string })[],
   warmup: number,
   warmupMs: number,
 ): Promise<Round> {
@@ -79,7 +79,12 @@ export async function measureRound(
     sendLagMax = Math.max(sendLagMax, o.sentAt - (start + command.at));
     if (!o.ok) refused[o.code ?? '?'] = (refused[o.code ?? '?'] ?? 0) + 1;
     else if (o.i >= warmup && command.timed !== false && o.seq !== null)
-      targets.push({ i: o.i, seq: o.seq, ...(command.visitId && { visitId: command.visitId }) });
+      targets.push({
+        i: o.i,
+        seq: o.seq,
+        ...(command.visitId && { visitId: command.visitId }),
+        ...(command.scope !== undefined && { scope: command.scope }),
+      });
   }
   // Whatever is still on its way gets time to arrive, so that it neither counts as lost nor
   // lands in the next system's round.
@@ -155,7 +160,7 @@ export const commandsAt = (rate: number, seconds: number) => Math.round(rate * s
 
 /** The desks' plan for one round, on households nobody has called yet. */
 export function officeRound(
-  office: OfficeRun,
+  office: Pick<OfficeRun, 'config' | 'visitors'>,
   present: Set<string>,
   used: { visits: number },
   rate: number,

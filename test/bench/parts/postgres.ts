@@ -40,7 +40,7 @@ const ROW_BYTES = 300;
  * The baseline of the durable figure: one connection inserting one row per statement, each its
  * own transaction, `synchronous_commit` on, for `seconds`. Commits per second.
  */
-async function bareInsertLoop(url: string, seconds: number): Promise<number> {
+export async function bareInsertLoop(url: string, seconds: number): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -114,7 +114,7 @@ async function durable(ctx: RunContext, server: TestPostgres): Promise<Figure[]>
  * caused it, as it did in a full run (the first PostgreSQL block after the durable part at 3 to
  * 6 × SQLite, the second one at 0.7 to 1.6 ×).
  */
-async function settle(url: string): Promise<void> {
+export async function settle(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { officeDay } from '../../shared/day.js';
+import type { Role } from '../../shared/events.js';
+import type { OfficeConfig } from '../../shared/office.js';
+import { silentLogger, type Logger } from '../../server/log.js';
+import { createRegionNode, type RegionNode, type RegionNodeParts } from '../../server/node/regionNode.js';
+import { connect } from '../../server/store/postgres/connect.js';
+import { PostgresOfficeStore } from '../../server/store/postgres/officeStore.js';
+import { TEMPLATE_DATABASE } from '../setup/postgres.js';
+import type { ManualClock } from './server.js';
+
+/** A region's database for one test: copied from the migrated template, with these offices. */
+export interface TestRegionDb {
+  readonly url: string;
+  readonly pool: pg.Pool;
+  /** Creates a device of an office and returns its pairing code (as the CLI does beside the nodes). */
+  code(officeId: string, role: Role, deskId?: string | null): Promise<string>;
+  drop(): Promise<void>;
+}
+
+export async function createRegionDb(
+  offices: readonly { id: string; config: OfficeConfig }[],
+  now: number,
+): Promise<TestRegionDb> {
+  const server = inject('postgresServer');
+  const database = `r_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+  const admin = new pg.Client({ connectionString: `${server}/postgres` });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DATABASE} STRATEGY FILE_COPY`);
+  } finally {
+    await admin.end();
+  }
+  const url = `${server}/${database}`;
+  const pool = connect(url, { max: 2 });
+  for (const { id, config } of offices)
+    await PostgresOfficeStore.addOffice(pool, id, config, officeDay(now, config.timeZone), now);
+  const stores = new Map<string, PostgresOfficeStore>();
+  return {
+    url,
+    pool,
+    async code(officeId, role, deskId = null) {
+      let store = stores.get(officeId);
+      if (!store) stores.set(officeId, (store = await PostgresOfficeStore.open(pool, officeId)));
+      const created = await store.devices.create(
+        { name: `${role} ${deskId ?? ''} ${randomUUID().slice(0, 4)}`.trim(), role, deskId },
+        now,
+      );
+      return created.code;
+    },
+    async drop() {
+      await pool.end();
+      const dropper = new pg.Client({ connectionString: `${server}/postgres` });
+      await dropper.connect();
+      try {
+        await dropper.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
+
+export interface TestNode {
+  readonly url: string;
+  readonly node: RegionNode;
+  close(): Promise<void>;
+}
+
+/** A region node in this process, on an ephemeral port, with the tests' generous limits. */
+export async function startTestNode(
+  db: TestRegionDb,
+  clock: ManualClock,
+  options: Partial<Omit<RegionNodeParts, 'url' | 'clock'>> & { log?: Logger } = {},
+): Promise<TestNode> {
+  const node = await createRegionNode({
+    url: db.url,
+    clock,
+    log: options.log ?? silentLogger,
+    rendererDir: join('/nonexistent', 'renderer'),
+    limits: {
+      requests: { burst: 10_000, perSeconds: 1 },
+      snapshots: { burst: 10_000, perSeconds: 1 },
+      ...options.limits,
+    },
+    retentionDelayMs: 0,
+    leaseCheckMs: 200,
+    headsPollMs: 500,
+    ...options,
+  });
+  const port = await node.listen(0, '127.0.0.1');
+  let closed = false;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    node,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await node.close();
+    },
+  };
+}
+
+/** Redeems a pairing code at a node over HTTP, as a device does; returns its token. */
+export async function redeemAt(url: string, code: string): Promise<string> {
+  const response = await fetch(`${url}/api/pair`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  if (!response.ok) throw new Error(`pairing failed: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
