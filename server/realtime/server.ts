@@ -191,6 +191,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     const rooms = office.officeId;
     rateLimit(socket, budgets);
     registerHandlers(socket, handlerDeps);
+    // So that an office's screen asking the region's figures is refused, not left waiting.
+    registerRegionHandlers(socket, regionDeps);
     const data = socket.data;
     if (data.kind === 'status') {
       log.debug('status page connected');
