@@ -289,7 +289,7 @@ export class OfficeEngine {
     this.writing = true;
     void this.writeGroup(group, waiters).finally(() => {
       this.writing = false;
-      if (this.queue.length > 0 || this.dayWaiters.length > 0) this.schedule();
+      if (this.queue.length > 0 || this.dayWaiters.length > 0 || this.followWanted) this.schedule();
     });
   }
 
