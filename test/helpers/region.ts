@@ -10,7 +10,7 @@ import { createRegionNode, type RegionNode, type RegionNodeParts } from '../../s
 import { connect } from '../../server/store/postgres/connect.js';
 import { PostgresOfficeStore } from '../../server/store/postgres/officeStore.js';
 import { TEMPLATE_DATABASE } from '../setup/postgres.js';
-import type { ManualClock } from './server.js';
+import type { ManualClock, TestServer } from './server.js';
 
 /** A region's database for one test: copied from the migrated template, with these offices. */
 export interface TestRegionDb {
@@ -113,4 +113,51 @@ export async function redeemAt(url: string, code: string): Promise<string> {
   });
   if (!response.ok) throw new Error(`pairing failed: ${response.status}`);
   return ((await response.json()) as { token: string }).token;
+}
+
+/**
+ * Offices of one database served by ONE node, each seen as a `TestServer` (the same URL for all):
+ * so that a suite written for one office per server runs again with the offices side by side in
+ * one process, as a region's nodes serve them.
+ */
+export async function startOfficesOnOneNode(
+  offices: readonly { id: string; config: OfficeConfig }[],
+  clock: ManualClock,
+): Promise<TestServer[]> {
+  const db = await createRegionDb(offices, clock.now());
+  const node = await startTestNode(db, clock);
+  let closed: Promise<void> | undefined;
+  const close = () => (closed ??= node.close().then(() => db.drop()));
+  return offices.map(({ id }): TestServer => {
+    const store = node.node.store(id)!;
+    const engine = node.node.offices.get(id)!.engine;
+    return {
+      url: node.url,
+      port: Number(new URL(node.url).port),
+      server: { engine } as TestServer['server'],
+      store,
+      kind: 'postgres',
+      async rows<R>(sql: string, params: readonly unknown[] = []) {
+        let n = 0;
+        const text = sql.replace(/\?/g, () => `$${++n}`);
+        return (await db.pool.query(text, params as unknown[])).rows as R[];
+      },
+      openBeside: () => PostgresOfficeStore.connectOffice(db.url, id),
+      get sqlite(): never {
+        throw new Error('this test needs the SQLite store');
+      },
+      dir: '',
+      clock,
+      region: undefined,
+      async pair(role, deskId) {
+        const { code } = await store.devices.create(
+          { name: `${role} ${deskId ?? ''}`.trim(), role, deskId: deskId ?? null },
+          clock.now(),
+        );
+        return redeemAt(node.url, code);
+      },
+      close,
+      cleanup: close,
+    };
+  });
 }
