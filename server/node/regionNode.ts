@@ -33,19 +33,42 @@ const HEADS_POLL_MS = 2_000;
 const NODE_POOL_SIZE = 16;
 
 /**
- * The pool as the adapter gets it: its listening connection gains a handler for its 'error' (a
+ * The pool as the adapter gets it. Its listening connection gains a handler for its 'error' (a
  * database restart, a cut connection), which the adapter leaves unheard, and unheard it would end
- * the process. The adapter hears the connection end and listens again on a new one by itself.
+ * the process; the adapter hears the connection end and listens again on a new one by itself.
+ * And the adapter may still be connecting when the node closes, and would then hold that
+ * connection for good, so that the pool never ends: `release` gives back whatever it holds, and
+ * a connection asked for after that is never answered (an error would have it try again forever).
  */
-function adapterPool(pool: pg.Pool): pg.Pool {
-  return {
+function adapterPool(pool: pg.Pool): { pool: pg.Pool; release(): void } {
+  const held = new Set<pg.PoolClient>();
+  let released = false;
+  const wrapper = {
     query: pool.query.bind(pool),
     async connect() {
+      if (released) return new Promise<never>(() => undefined);
       const client = await pool.connect();
       client.on('error', () => undefined);
+      if (released) {
+        client.release(true);
+        return new Promise<never>(() => undefined);
+      }
+      held.add(client);
+      const release = client.release.bind(client);
+      client.release = (destroy?: boolean | Error) => {
+        if (!held.delete(client)) return;
+        release(destroy);
+      };
       return client;
     },
-  } as unknown as pg.Pool;
+  };
+  return {
+    pool: wrapper as unknown as pg.Pool,
+    release() {
+      released = true;
+      for (const client of [...held]) client.release(true);
+    },
+  };
 }
 
 export interface RegionNodeParts {
@@ -118,6 +141,7 @@ export async function createRegionNode(parts: RegionNodeParts): Promise<RegionNo
   const region = Region.connect(url, {
     onIdleError: (error) => log.warn({ error: error.message }, 'an idle database connection was lost'),
   });
+  const adapter = adapterPool(pool);
   const served = new Map<string, ServedOffice>();
   const opening = new Map<string, Promise<void>>();
 
@@ -142,7 +166,7 @@ export async function createRegionNode(parts: RegionNodeParts): Promise<RegionNo
     limits: { ...DEFAULT_LIMITS, ...parts.limits },
     storageProbeMs: parts.storageProbeMs ?? DEFAULT_STORAGE_PROBE_MS,
     heartbeat: parts.heartbeat ?? DEFAULT_HEARTBEAT,
-    adapter: createAdapter(adapterPool(pool), {
+    adapter: createAdapter(adapter.pool, {
       errorHandler: (error) => log.warn({ error: error.message }, 'the adapter between nodes failed'),
     }),
     region,
@@ -245,6 +269,7 @@ export async function createRegionNode(parts: RegionNodeParts): Promise<RegionNo
   } catch (error) {
     // An unknown office named, the database gone: nothing is left open behind the refusal.
     await node.close().catch(() => undefined);
+    adapter.release();
     for (const office of served.values()) await office.store.close().catch(() => undefined);
     await listener.stop();
     await region.close();
@@ -278,6 +303,7 @@ export async function createRegionNode(parts: RegionNodeParts): Promise<RegionNo
         [...served.values()].map((o) => o.jobs?.then((j) => j.stop()).catch(() => undefined)),
       );
       await node.close();
+      adapter.release();
       for (const office of served.values()) {
         await office.stats.close();
         await office.store.close();
