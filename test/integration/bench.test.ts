@@ -46,10 +46,11 @@ test('npm run bench -- --quick runs every part at tiny sizes and writes every fi
       'memory',
       'postgres',
       'recovery',
+      'region',
       'screens',
       'statistics',
     ].sort(),
   );
   expect(results.machine.node).toBe(process.version);
-  expect(results.goals).toHaveLength(13);
+  expect(results.goals).toHaveLength(15);
 }, 180_000);
