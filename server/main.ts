@@ -18,6 +18,9 @@ import { UnknownOfficeError, withoutPassword } from './store/postgres/officeStor
 import { OfficeStore } from './store/store.js';
 import { appVersion } from './version.js';
 
+/** How long a stop (SIGTERM, SIGINT) may take before the process exits all the same. */
+const SHUTDOWN_DEADLINE_MS = 15_000;
+
 async function main(): Promise<void> {
   const settings = readSettings(process.argv.slice(2), process.env);
   const seed = readOfficeFile(settings.officeFile);
@@ -40,6 +43,13 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'shutting down');
+    // A database that stopped answering must not keep a node from going: what is acked is on
+    // the disk already, and the service manager starts a fresh one.
+    setTimeout(() => {
+      log.warn('the shutdown took too long; exiting');
+      log.flush();
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     server.close().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -4,6 +4,15 @@ import type { Logger } from '../log.js';
 /** How often a node tries for the leases it does not hold, and checks that it still holds its own. */
 export const LEASE_CHECK_MS = 2_000;
 
+/**
+ * A statement on the lease's connection that does not answer within this is taken for a lost
+ * connection (a half-open one would otherwise hang for the kernel's minutes, and the node with it).
+ */
+const LEASE_QUERY_TIMEOUT_MS = 5_000;
+
+const timed = (text: string, values?: unknown[]): pg.QueryConfig =>
+  ({ text, ...(values && { values }), query_timeout: LEASE_QUERY_TIMEOUT_MS }) as pg.QueryConfig;
+
 /** One office's lease, taken and given up. */
 export interface LeaseHandlers {
   acquired(officeId: string): void;
@@ -62,13 +71,15 @@ export class Leases {
     try {
       // Still ours: a cheap statement on the connection proves the session, and so its locks, live.
       if (wanted.length === 0) {
-        await client.query('SELECT 1');
+        await client.query(timed('SELECT 1'));
         return;
       }
       const { rows } = await client.query<{ id: string; got: boolean }>(
-        `SELECT id, pg_try_advisory_lock(hashtext('motesplats jobs'), hashtext(id)) AS got
-         FROM unnest($1::text[]) AS id`,
-        [wanted],
+        timed(
+          `SELECT id, pg_try_advisory_lock(hashtext('motesplats jobs'), hashtext(id)) AS got
+           FROM unnest($1::text[]) AS id`,
+          [wanted],
+        ),
       );
       for (const { id, got } of rows) {
         if (!got || !this.running) continue;

@@ -5,7 +5,6 @@ import { defaultRendererDir, listenOn } from '../app.js';
 import type { Clock } from '../clock.js';
 import { createRequestHandler } from '../http/routes.js';
 import { secureSocketIo } from '../http/security.js';
-import type { Logger } from '../log.js';
 import { OfficeEngine } from '../office/engine.js';
 import { startOfficeJobs, type OfficeJobs } from '../office/jobs.js';
 import { DEFAULT_LIMITS, type DeviceLimits } from '../realtime/budgets.js';
@@ -24,10 +23,16 @@ import { PgListener } from '../store/postgres/listener.js';
 import { PostgresOfficeStore } from '../store/postgres/officeStore.js';
 import { PG_SCHEMA_VERSION } from '../store/postgres/schema.js';
 import { rowsOf } from '../store/postgres/tx.js';
+import { isPgStorageFault } from '../store/postgres/faults.js';
+import { isStorageFault } from '../store/faults.js';
+import { loggableError, type Logger } from '../log.js';
 import { Leases } from './leases.js';
 
 /** How often a node reads every office's head, in case a node's news was lost on the way. */
 const HEADS_POLL_MS = 2_000;
+
+/** A poll of the heads that does not answer within this counts as a database out of reach. */
+const HEADS_POLL_TIMEOUT_MS = 5_000;
 
 /** The connections of a node: shared by all its offices (a group holds one for a round trip). */
 const NODE_POOL_SIZE = 16;
@@ -59,6 +64,9 @@ function adapterPool(pool: pg.Pool): { pool: pg.Pool; release(): void } {
         if (!held.delete(client)) return;
         release(destroy);
       };
+      // The adapter hears the end and takes a new connection, but never gives this one back:
+      // a slot of the pool would be lost at every database restart.
+      client.once('end', () => client.release(true));
       return client;
     },
   };
@@ -142,6 +150,8 @@ export async function createRegionNode(parts: RegionNodeParts): Promise<RegionNo
     onIdleError: (error) => log.warn({ error: error.message }, 'an idle database connection was lost'),
   });
   const adapter = adapterPool(pool);
+  /** Jobs of leases given up, still stopping (a retention run finishing): awaited at close. */
+  const stopping = new Set<Promise<void>>();
   const served = new Map<string, ServedOffice>();
   const opening = new Map<string, Promise<void>>();
 
@@ -217,7 +227,9 @@ export async function createRegionNode(parts: RegionNodeParts): Promise<RegionNo
         const jobs = office?.jobs;
         if (!office || !jobs) return;
         office.jobs = undefined;
-        void jobs.then((j) => j.stop()).catch(() => undefined);
+        const stopped = jobs.then((j) => j.stop()).catch(() => undefined);
+        stopping.add(stopped);
+        void stopped.finally(() => stopping.delete(stopped));
       },
     },
     log,
@@ -231,6 +243,8 @@ export async function createRegionNode(parts: RegionNodeParts): Promise<RegionNo
     const engine = OfficeEngine.open(store, { clock, log, seed: store.config() });
     const stats = new StatsService(store.statsSource, store.rollups, log);
     const realtime = node.addOffice({ officeId, engine, store, stats });
+    // A device revoked by the CLI or another node: its sockets here go at once, not at the next sweep.
+    store.devices.onReload(() => realtime.cutOffUnpaired());
     const office: ServedOffice = { store, engine, stats, realtime, announced: engine.head };
     served.set(officeId, office);
     engine.onCommit((_, origin) => {
@@ -239,12 +253,16 @@ export async function createRegionNode(parts: RegionNodeParts): Promise<RegionNo
     log.info({ office: officeId, head: engine.head }, 'office served on this node');
   }
 
-  /** Opens the offices not yet served here: at start, and as offices are added to the database. */
+  /**
+   * Opens the offices not yet served here: at start, and as offices are added to the database.
+   * Offices named by `--office` must all open; of all the database's, one that cannot be read
+   * (a config this version refuses) is left out with an error in the log, and tried again.
+   */
   async function discover(): Promise<void> {
     const ids =
       parts.officeIds ??
       (await rowsOf<{ id: string }>(pool, `SELECT id FROM offices ORDER BY id`)).map((r) => r.id);
-    await Promise.all(
+    const opened = await Promise.allSettled(
       ids
         .filter((id) => !served.has(id))
         .map((id) => {
@@ -253,13 +271,32 @@ export async function createRegionNode(parts: RegionNodeParts): Promise<RegionNo
             pending = open(id).finally(() => opening.delete(id));
             opening.set(id, pending);
           }
-          return pending;
+          return pending.catch((error: unknown) => {
+            if (parts.officeIds || isPgStorageFault(error) || isStorageFault(error)) throw error;
+            log.error({ office: id, ...loggableError(error) }, 'office not served: it could not be opened');
+          });
         }),
     );
+    const failed = opened.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   async function pollHeads(): Promise<void> {
-    const rows = await rowsOf<{ id: string; head: number }>(pool, `SELECT id, head FROM offices`);
+    let rows;
+    try {
+      rows = (
+        await pool.query<{ id: string; head: number }>({
+          text: `SELECT id, head FROM offices`,
+          query_timeout: HEADS_POLL_TIMEOUT_MS,
+        } as pg.QueryConfig)
+      ).rows;
+    } catch (error) {
+      // A node that cannot read the database says so (/health 503, the desks' notice) before
+      // anyone's command fails, and its probe finds when it can again.
+      if (isPgStorageFault(error) || (error as Error).message === 'Query read timeout')
+        for (const office of served.values()) office.engine.storageFailed(error);
+      throw error;
+    }
     for (const { id, head } of rows) served.get(id)?.engine.follow(head);
     if (parts.officeIds === undefined && rows.some((r) => !served.has(r.id))) await discover();
   }

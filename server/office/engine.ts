@@ -567,8 +567,15 @@ export class OfficeEngine {
    */
   private async catchUp(): Promise<void> {
     if (!this.store.catchUp) return void (this.mayBeBehind = false);
-    const caught = await this.store.catchUp(this.runningSeq, this.running);
+    // Cleared before the read: news of a commit that comes while it runs asks for another.
     this.mayBeBehind = false;
+    let caught;
+    try {
+      caught = await this.store.catchUp(this.runningSeq, this.running);
+    } catch (error) {
+      this.mayBeBehind = true;
+      throw error;
+    }
     if (!caught) return;
     this.log.debug({ from: this.runningSeq, to: caught.head }, 'the office log had gone on: caught up');
     this.running = this.current = caught.state;

@@ -20,7 +20,7 @@ export interface OfficeJobs {
  *
  * The day turns first, so that reads (admin, statistics) see today before any command arrives
  * (a failure is retried before the next command); retention's first run comes after it, since
- * the turn writes; the warm-up after that run, whose scrub its reading would hold up.
+ * the turn writes; the warm-up once that run's scrub is done, which its reading would hold up.
  */
 export async function startOfficeJobs(parts: {
   store: OfficeData;
@@ -38,7 +38,9 @@ export async function startOfficeJobs(parts: {
   };
   await turn();
   const retention = await startRetention(parts.store, engine, parts.clock, log, parts.retentionDelayMs);
-  void parts.stats.warmUp(engine.state.day, engine.state.config);
+  // After the first run's erased data has left the disk: the warm-up reads for a while in one
+  // snapshot, which would hold the rewrite back (PostgreSQL) or keep the WAL busy (SQLite).
+  void retention.firstScrub.then(() => parts.stats.warmUp(engine.state.day, engine.state.config));
   const timer = setInterval(() => void turn(), DAY_TURN_CHECK_MS);
   timer.unref();
   return {

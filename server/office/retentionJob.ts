@@ -23,10 +23,13 @@ export async function startRetention(
   clock: Clock,
   log: Logger,
   firstRunDelayMs = 0,
-): Promise<{ stop(): Promise<void> }> {
+): Promise<{ stop(): Promise<void>; firstScrub: Promise<void> }> {
   let lastDay = '';
   let walPending = false;
   let retry: NodeJS.Timeout | undefined;
+  // Once the first run's erased data has left the disk, or its tries have been given up.
+  let scrubbed!: () => void;
+  const firstScrub = new Promise<void>((resolve) => (scrubbed = resolve));
 
   let stopped = false;
   const truncate = async (attempt: number) => {
@@ -40,12 +43,11 @@ export async function startRetention(
         { code: (error as { code?: string }).code ?? 'unknown' },
         'retention: clearing the erased data from the disk failed',
       );
-      return;
+      return scrubbed();
     }
     walPending = !done;
-    if (done) return;
+    if (done || stopped) return scrubbed();
     const wait = TRUNCATE_RETRY_MS[attempt];
-    if (stopped) return;
     if (wait !== undefined) {
       retry = setTimeout(() => void truncate(attempt + 1), wait);
       retry.unref();
@@ -55,6 +57,7 @@ export async function startRetention(
       { attempts: attempt + 1 },
       'retention: a reader kept the WAL busy (PostgreSQL: a transaction older than the erasure), so erased data may remain on the disk; trying again in an hour',
     );
+    scrubbed();
   };
 
   // One run at a time: on PostgreSQL a run awaits the database, and the next hour must not overlap it.
@@ -79,6 +82,7 @@ export async function startRetention(
       }
     }
     if (walPending && retry === undefined && !stopped) await truncate(0);
+    else scrubbed();
   };
   let first: NodeJS.Timeout | undefined;
   if (firstRunDelayMs === 0) await tick();
@@ -86,8 +90,10 @@ export async function startRetention(
   const timer = setInterval(() => void tick(), HOUR);
   timer.unref();
   return {
+    firstScrub,
     stop: async () => {
       stopped = true;
+      scrubbed();
       clearTimeout(first);
       clearInterval(timer);
       if (retry !== undefined) clearTimeout(retry);

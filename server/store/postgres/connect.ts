@@ -46,6 +46,11 @@ const MIGRATION_LOCK = 7_200_101;
  */
 export async function migrate(pool: pg.Pool): Promise<number> {
   const client = await pool.connect();
+  // A lost connection fails the statement in flight, which is what this answers; unheard, its
+  // error event would end the process.
+  let broken = false;
+  const lost = () => (broken = true);
+  client.on('error', lost);
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -59,10 +64,11 @@ export async function migrate(pool: pg.Pool): Promise<number> {
     await client.query('COMMIT');
     return PG_SCHEMA_VERSION;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK').catch(() => (broken = true));
     throw error;
   } finally {
-    client.release();
+    client.off('error', lost);
+    client.release(broken);
   }
 }
 

@@ -29,6 +29,7 @@ export const DEVICES_CHANNEL = 'motesplats_devices';
 export class PgDevices implements DeviceStore {
   private holders = new Map<string, string>();
   private hashes = new Set<string>();
+  private readonly reloaded = new Set<() => void>();
   /** Reads of the map in flight: a newer change must not be overwritten by an older read. */
   private generation = 0;
 
@@ -49,6 +50,7 @@ export class PgDevices implements DeviceStore {
     if (generation !== this.generation) return;
     this.holders = new Map(rows.map((r) => [r.id, r.token_hash]));
     this.hashes = new Set(this.holders.values());
+    for (const fn of this.reloaded) fn();
   }
 
   /**
@@ -60,10 +62,18 @@ export class PgDevices implements DeviceStore {
       this.load().catch((error: unknown) => log.warn({ error: String(error) }, 'devices not read again'));
     const off = listener.subscribe(DEVICES_CHANNEL, this.officeId, () => void reload());
     const offBack = listener.onListening(reload);
+    // A change between the store's first read and this subscription would go unheard.
+    void reload();
     return () => {
       off();
       offBack();
     };
+  }
+
+  /** Calls `fn` after every read of the map: a revoke made elsewhere can then cut its sockets off. */
+  onReload(fn: () => void): () => void {
+    this.reloaded.add(fn);
+    return () => this.reloaded.delete(fn);
   }
 
   /** Whether a device of this office holds this token: a node asks each office in memory first. */
@@ -168,18 +178,24 @@ export class PgDevices implements DeviceStore {
   }
 
   async authenticate(token: string): Promise<DeviceRecord | undefined> {
+    const generation = this.generation;
     const [row] = await rowsOf<DeviceRow>(
       this.pool,
       `SELECT * FROM devices WHERE office_id = $1 AND token_hash = $2 AND revoked_at IS NULL`,
       [this.officeId, hashSecret(token)],
     );
-    if (!row) return undefined;
-    // Paired on another node a moment ago, before its news came here: the database is the truth.
-    if (row.token_hash !== null && this.holders.get(row.id) !== row.token_hash) {
+    if (!row || row.token_hash === null) return undefined;
+    if (this.holders.get(row.id) === row.token_hash) return toRecord(row);
+    // Paired on another node a moment ago, before its news came here: the database is the
+    // truth, unless the map was read again meanwhile (a revoke's news may have come after this
+    // read): then the map is read once more, and it decides.
+    if (generation === this.generation) {
       this.holders.set(row.id, row.token_hash);
       this.hashes.add(row.token_hash);
+      return toRecord(row);
     }
-    return toRecord(row);
+    await this.load();
+    return this.holders.get(row.id) === row.token_hash ? toRecord(row) : undefined;
   }
 
   async touch(id: string, now: number): Promise<void> {

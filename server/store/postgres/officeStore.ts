@@ -14,7 +14,7 @@ import {
 } from '../projectionChanges.js';
 import { asStorageFault, isPgStorageFault } from './faults.js';
 import { arraysOf, GroupStatement, upsert, type Columns } from './sql.js';
-import { rowsOf, type Queryable } from './tx.js';
+import { inSnapshot, rowsOf, type Queryable } from './tx.js';
 import type { Logger } from '../../log.js';
 import type { Erasure } from '../../office/retention.js';
 import { Officers } from '../officers.js';
@@ -335,19 +335,24 @@ export class PostgresOfficeStore implements OfficeData {
     officeId: string,
     options: { url?: string; ownsPool?: boolean; listener?: PgListener } = {},
   ): Promise<PostgresOfficeStore> {
-    const office = (
-      await pool.query<{ config: string; day: string; head: number }>(
+    // The office's row and its tables in one snapshot: another node may be committing, and a
+    // state read across its commit would never be repaired (the catch-up applies events to it).
+    const read = await inSnapshot(pool, async (client) => {
+      const [office] = await rowsOf<{ config: string; day: string; head: number }>(
+        client,
         `SELECT config, day, head FROM offices WHERE id = $1`,
         [officeId],
-      )
-    ).rows[0];
-    if (!office) throw new UnknownOfficeError(officeId);
-    const config = OfficeConfigSchema.parse(JSON.parse(office.config));
-    const state = await readState(pool, officeId, config, office.day);
+      );
+      if (!office) return undefined;
+      const config = OfficeConfigSchema.parse(JSON.parse(office.config));
+      return { config, head: office.head, state: await readState(client, officeId, config, office.day) };
+    });
+    if (!read) throw new UnknownOfficeError(officeId);
+    const { config, state, head } = read;
     const store = new PostgresOfficeStore(
       pool,
       officeId,
-      { config, state, head: office.head },
+      { config, state, head },
       options.url,
       options.ownsPool ?? false,
       options.listener,
@@ -375,13 +380,15 @@ export class PostgresOfficeStore implements OfficeData {
 
   /** Reads the live state back from the tables, as a restart would, with the head it is at. */
   async readState(): Promise<{ state: OfficeState; head: number }> {
-    const [office] = await rowsOf<{ day: string; config: string; head: number }>(
-      this.pool,
-      `SELECT day, config, head FROM offices WHERE id = $1`,
-      [this.officeId],
-    );
-    const config = OfficeConfigSchema.parse(JSON.parse(office!.config));
-    return { state: await readState(this.pool, this.officeId, config, office!.day), head: office!.head };
+    return inSnapshot(this.pool, async (client) => {
+      const [office] = await rowsOf<{ day: string; config: string; head: number }>(
+        client,
+        `SELECT day, config, head FROM offices WHERE id = $1`,
+        [this.officeId],
+      );
+      const config = OfficeConfigSchema.parse(JSON.parse(office!.config));
+      return { state: await readState(client, this.officeId, config, office!.day), head: office!.head };
+    });
   }
 
   async catchUp(head: number, state: OfficeState): Promise<CaughtUp | undefined> {
@@ -694,7 +701,7 @@ function lastOfEach(changes: readonly RowChange[]) {
 }
 
 async function readState(
-  pool: pg.Pool,
+  pool: Queryable,
   office: string,
   config: OfficeConfig,
   day: string,

@@ -184,6 +184,10 @@ export async function scrubTables(
     throw asStorageFault(error);
   }
   let broken = false;
+  // A database restart during the rewrite fails the statement, which is what this answers;
+  // unheard, the connection's error event would end the process.
+  const lost = () => (broken = true);
+  client.on('error', lost);
   try {
     if (xid !== undefined && (await client.query(OLDER_THAN_ERASURE, [xid])).rowCount !== 0) return false;
     await client.query(`SET lock_timeout = '${SCRUB_LOCK_TIMEOUT}'`);
@@ -199,6 +203,7 @@ export async function scrubTables(
     throw isPgStorageFault(error) ? asStorageFault(error) : error;
   } finally {
     await client.query('RESET lock_timeout').catch(() => (broken = true));
+    client.off('error', lost);
     client.release(broken);
   }
 }

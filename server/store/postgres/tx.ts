@@ -40,6 +40,7 @@ export async function tuplesOf<R extends unknown[]>(
 export async function inTransaction<T>(
   pool: pg.Pool,
   work: (client: pg.PoolClient) => Promise<T>,
+  begin = 'BEGIN',
 ): Promise<T> {
   let client: pg.PoolClient;
   try {
@@ -51,7 +52,7 @@ export async function inTransaction<T>(
   const lost = () => (broken = true);
   client.on('error', lost);
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const result = await work(client);
     await client.query('COMMIT');
     return result;
@@ -63,4 +64,12 @@ export async function inTransaction<T>(
     client.off('error', lost);
     client.release(broken);
   }
+}
+
+/**
+ * `work`'s reads in one snapshot: what another node commits meanwhile is in none of them or in
+ * all, so that rows read from several tables belong to one moment of the log.
+ */
+export function inSnapshot<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return inTransaction(pool, work, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
 }

@@ -99,14 +99,17 @@ describe.runIf(TEST_STORE === 'postgres')('the server on a region’s PostgreSQL
     expect(list.stdout).toMatch(/desk\s+.+paired/);
     const deskId = /^(\S+)\s+desk/m.exec(list.stdout)![1]!;
 
-    // A revocation from the CLI reaches the running server at once (LISTEN/NOTIFY), not at its next look.
+    // A revocation from the CLI reaches the running server at once (LISTEN/NOTIFY), not at its
+    // next look: the desk is told and cut off.
     await cli(...office, 'device', 'revoke', deskId);
-    await expect
-      .poll(async () => {
-        const ack = await desk.raw('desk:sign_out', { commandId: randomUUID() });
-        return ack.ok ? 'ok' : ack.error.code;
-      })
-      .toBe('FORBIDDEN');
+    await desk.until(
+      () =>
+        desk.received.some(
+          (m) => m.event === 'server:notice' && (m.args[0] as { code: string }).code === 'device_revoked',
+        ),
+      'the desk cut off',
+    );
+    await expect.poll(() => desk.socket.connected).toBe(false);
     desk.close();
 
     await cli(...office, 'officer', 'pin', '--name', 'Anna Berg', '--pin', '2468');
