@@ -98,7 +98,8 @@ export class Leases {
       .connect()
       .then(
         (client) => {
-          client.once('error', () => this.dropConnection(client));
+          // `on`, not `once`: a second error unheard would end the process.
+          client.on('error', () => this.dropConnection(client));
           this.client = client;
           return client;
         },

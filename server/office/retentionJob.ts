@@ -5,8 +5,11 @@ import type { OfficeData } from '../store/seam.js';
 import type { OfficeEngine } from './engine.js';
 
 const HOUR = 3_600_000;
-/** A statistics query usually ends within a second or two; these waits outlast most of them. */
-export const TRUNCATE_RETRY_MS: readonly number[] = [250, 1_000, 4_000];
+/**
+ * A statistics query usually ends within a second or two; these waits outlast most of them, and
+ * the last ones a busy database's (a region's nodes, a month's report), before the next hour.
+ */
+export const TRUNCATE_RETRY_MS: readonly number[] = [250, 1_000, 4_000, 15_000, 60_000];
 
 /**
  * Runs the retention job soon after start (`firstRunDelayMs`: on a year of history it takes a

@@ -5,12 +5,34 @@ import { inject } from 'vitest';
 import { officeDay } from '../../shared/day.js';
 import type { Role } from '../../shared/events.js';
 import type { OfficeConfig } from '../../shared/office.js';
+import { testConfig } from './domain.js';
+import type { DeskId } from './office.js';
 import { silentLogger, type Logger } from '../../server/log.js';
 import { createRegionNode, type RegionNode, type RegionNodeParts } from '../../server/node/regionNode.js';
 import { connect } from '../../server/store/postgres/connect.js';
 import { PostgresOfficeStore } from '../../server/store/postgres/officeStore.js';
 import { TEMPLATE_DATABASE } from '../setup/postgres.js';
 import type { ManualClock, TestServer } from './server.js';
+
+/** Ludvika's office: the same stations and desk ids as the test office's, under names of its own. */
+export function ludvika(): OfficeConfig {
+  const base = testConfig();
+  return {
+    ...base,
+    name: 'Ludvika servicekontor',
+    ticketPrefixes: { booked: 'M', walkIn: 'L' },
+    stations: base.stations.map((s) => ({ ...s, name: `Ludvika ${s.name}` })),
+    desks: base.desks.map((d) => ({ ...d, name: `Ludvika ${d.name}` })),
+  };
+}
+
+/** The demo chain's first desk at each station, in order. */
+export const CHAIN: [DeskId, string][] = [
+  ['mv-1', 'mv'],
+  ['af-1', 'af'],
+  ['skv-fk-1', 'skv-fk'],
+  ['kommun-1', 'kommun'],
+];
 
 /** A region's database for one test: copied from the migrated template, with these offices. */
 export interface TestRegionDb {

@@ -18,6 +18,8 @@ export class PgListener {
   private readonly subscribers = new Map<string, Map<string, Set<Subscriber>>>();
   private readonly backListeners = new Set<() => Promise<void> | void>();
   private client: pg.PoolClient | undefined;
+  /** Ends the current attempt's hold on its connection, so that a late error does not release it again. */
+  private detach: (() => void) | undefined;
   private running = false;
   private retry: NodeJS.Timeout | undefined;
   private firstUp: Promise<void> | undefined;
@@ -78,8 +80,12 @@ export class PgListener {
         client.release();
         return;
       }
+      this.detach = () => {
+        ended = true;
+      };
       client.on('notification', (n) => this.deliver(n.channel, n.payload ?? ''));
-      client.once('error', () => {
+      // `on`, not `once`: a second error unheard would end the process; `end` acts once.
+      client.on('error', () => {
         if (!end()) return;
         this.log.warn('the connection listening for the region’s news was lost; connecting again');
         again(RELISTEN_MS[0]!, 1);
@@ -128,6 +134,8 @@ export class PgListener {
     const client = this.client;
     this.client = undefined;
     if (!client) return;
+    // Its error handler stays on (an error unheard would end the process) but does nothing more.
+    this.detach?.();
     client.removeAllListeners('notification');
     for (const channel of this.channels) await client.query(`UNLISTEN ${channel}`).catch(() => undefined);
     client.release();

@@ -22,10 +22,11 @@ import { scaled, testSeed } from '../../helpers/long.js';
 import { rng } from '../../helpers/rng.js';
 import { testConfig } from '../../helpers/domain.js';
 import { freePort, pairWithServer, redeem, spawnServer, type ServerProcess } from '../../helpers/process.js';
-import { expectEveryAckedOnce, type Acked, type RowSource } from '../../helpers/ledger.js';
+import { expectEveryAckedOnce, type RowSource } from '../../helpers/ledger.js';
 import { TEST_STORE } from '../../helpers/testStore.js';
 import { TEMPLATE_DATABASE } from '../../setup/postgres.js';
 import { untilAnswered } from '../../helpers/retry.js';
+import { burstCommands } from '../../helpers/burst.js';
 
 const ROUNDS = scaled(20, 300);
 const SEED = testSeed();
@@ -97,38 +98,7 @@ describe('SIGKILL during a burst, round after round', () => {
               .ok,
           ).toBe(true);
 
-        const acked: (Acked & { client: TestClient })[] = [];
-        const send = async (client: TestClient, name: string, fields: Record<string, unknown>) => {
-          const payload = { commandId: randomUUID(), ...fields };
-          const ack = await untilAnswered(client, name, payload);
-          if (ack.ok) acked.push({ client, name, payload, ack });
-          return ack;
-        };
-        const checkIns = (kiosk: TestClient, n: number) => async () => {
-          for (let i = 0; i < n; i++) {
-            const ack = await send(kiosk, 'visit:check_in', {
-              arrival: { kind: 'walk_in', adults: 1 + r.int(0, 2), children: r.int(0, 3) },
-              language: r.pick(['ar', 'fa', 'ti', 'so', 'uk'] as const),
-              interpreterLanguage: null,
-              consent: r.chance(0.5),
-            });
-            expect(ack.ok).toBe(true);
-          }
-        };
-        const serve =
-          (desk: TestClient, n: number, finish: 'visit:hand_over' | 'visit:complete_step') => async () => {
-            for (let i = 0; i < n; i++) {
-              const called = await send(desk, 'queue:call_next', {});
-              if (!called.ok) {
-                expect(called.error.code).toBe('QUEUE_EMPTY');
-                continue;
-              }
-              const { visitId } = called.value as { visitId: string };
-              expect((await send(desk, 'visit:start', { visitId })).ok).toBe(true);
-              const end = finish === 'visit:hand_over' ? { to: { kind: 'next' } } : {};
-              expect((await send(desk, finish, { visitId, outcome: 'done', ...end })).ok).toBe(true);
-            }
-          };
+        const { acked, checkIns, serve } = burstCommands(r);
 
         let killed = 0;
         for (let round = 1; round <= rounds; round++) {

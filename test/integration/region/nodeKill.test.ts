@@ -7,11 +7,12 @@ import { TestBalancer } from '../../helpers/balancer.js';
 import { bundled } from '../../helpers/bundle.js';
 import { connectDevice, type TestClient } from '../../helpers/client.js';
 import { testConfig } from '../../helpers/domain.js';
-import { expectEveryAckedOnce, type Acked } from '../../helpers/ledger.js';
+import { expectEveryAckedOnce } from '../../helpers/ledger.js';
 import { scaled, testSeed } from '../../helpers/long.js';
 import { freePort, spawnServer, type ServerProcess } from '../../helpers/process.js';
 import { createRegionDb, redeemAt, type TestRegionDb } from '../../helpers/region.js';
 import { untilAnswered } from '../../helpers/retry.js';
+import { burstCommands } from '../../helpers/burst.js';
 import { rng } from '../../helpers/rng.js';
 import { TEST_STORE } from '../../helpers/testStore.js';
 
@@ -80,40 +81,7 @@ describe.skipIf(TEST_STORE !== 'postgres')('SIGKILL of one node of three during 
           )),
         );
 
-      const acked: (Acked & { client: TestClient })[] = [];
-      const send = async (client: TestClient, name: string, fields: Record<string, unknown>) => {
-        const payload = { commandId: randomUUID(), ...fields };
-        const ack = await untilAnswered(client, name, payload);
-        if (ack.ok) acked.push({ client, name, payload, ack });
-        return ack;
-      };
-      const checkIns = (kiosk: TestClient, n: number) => async () => {
-        for (let i = 0; i < n; i++)
-          expect(
-            (
-              await send(kiosk, 'visit:check_in', {
-                arrival: { kind: 'walk_in', adults: 1, children: r.int(0, 2) },
-                language: r.pick(['ar', 'fa', 'ti', 'so', 'uk'] as const),
-                interpreterLanguage: null,
-                consent: r.chance(0.5),
-              })
-            ).ok,
-          ).toBe(true);
-      };
-      const serve =
-        (desk: TestClient, n: number, finish: 'visit:hand_over' | 'visit:complete_step') => async () => {
-          for (let i = 0; i < n; i++) {
-            const called = await send(desk, 'queue:call_next', {});
-            if (!called.ok) {
-              expect(called.error.code).toBe('QUEUE_EMPTY');
-              continue;
-            }
-            const { visitId } = called.value as { visitId: string };
-            expect((await send(desk, 'visit:start', { visitId })).ok).toBe(true);
-            const end = finish === 'visit:hand_over' ? { to: { kind: 'next' } } : {};
-            expect((await send(desk, finish, { visitId, outcome: 'done', ...end })).ok).toBe(true);
-          }
-        };
+      const { acked, checkIns, serve } = burstCommands(r);
       const head = async () =>
         (await db!.pool.query<{ head: number }>(`SELECT head FROM offices WHERE id = $1`, [OFFICE])).rows[0]!
           .head;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, type CommandName } from '../../../shared/commands.js';
-import type { OfficeConfig } from '../../../shared/office.js';
 import { QUERY_NAMES, type QueryName } from '../../../shared/protocol.js';
 import type { RegionFigures, RegionNow } from '../../../shared/region.js';
 import type { Summary } from '../../../shared/stats.js';
@@ -15,31 +14,14 @@ async function connectRegion(url: string, token: string): Promise<TestClient> {
   return client;
 }
 import { DAY, T0, testConfig } from '../../helpers/domain.js';
-import { connectOffice, DESKS, ok, type DeskId, type Devices } from '../../helpers/office.js';
+import { connectOffice, DESKS, ok, type Devices } from '../../helpers/office.js';
 import { startTestServer, ManualClock, type TestServer } from '../../helpers/server.js';
+import { CHAIN, ludvika } from '../../helpers/region.js';
 import { TEST_STORE } from '../../helpers/testStore.js';
 
 const MINUTE = 60_000;
 const DAY_MS = 86_400_000;
 const DAY2 = '2026-11-24';
-
-function ludvika(): OfficeConfig {
-  const base = testConfig();
-  return {
-    ...base,
-    name: 'Ludvika servicekontor',
-    ticketPrefixes: { booked: 'M', walkIn: 'L' },
-    stations: base.stations.map((s) => ({ ...s, name: `Ludvika ${s.name}` })),
-    desks: base.desks.map((d) => ({ ...d, name: `Ludvika ${d.name}` })),
-  };
-}
-
-const CHAIN: [DeskId, string][] = [
-  ['mv-1', 'mv'],
-  ['af-1', 'af'],
-  ['skv-fk-1', 'skv-fk'],
-  ['kommun-1', 'kommun'],
-];
 
 /** What the test did, by its own clock: the ground truth the region's figures are held to. */
 interface LedgerStep {

@@ -1,33 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, COMMAND_ROLES, type CommandName } from '../../../shared/commands.js';
-import type { OfficeConfig } from '../../../shared/office.js';
 import { QUERY_NAMES, QUERY_ROLES, type QueryName } from '../../../shared/protocol.js';
 import { TestClient, connectDevice } from '../../helpers/client.js';
 import { testConfig } from '../../helpers/domain.js';
-import { connectOffice, ok, type DeskId, type Devices } from '../../helpers/office.js';
+import { connectOffice, ok, type Devices } from '../../helpers/office.js';
 import { startTestServer, ManualClock, type TestServer } from '../../helpers/server.js';
 import { startOfficesOnOneNode } from '../../helpers/region.js';
+import { CHAIN, ludvika } from '../../helpers/region.js';
 import { TEST_STORE } from '../../helpers/testStore.js';
-
-/** Ludvika's office: the same stations and desk ids as Borlänge's, under names of its own. */
-function ludvika(): OfficeConfig {
-  const base = testConfig();
-  return {
-    ...base,
-    name: 'Ludvika servicekontor',
-    ticketPrefixes: { booked: 'M', walkIn: 'L' },
-    stations: base.stations.map((s) => ({ ...s, name: `Ludvika ${s.name}` })),
-    desks: base.desks.map((d) => ({ ...d, name: `Ludvika ${d.name}` })),
-  };
-}
-
-const CHAIN: [DeskId, string][] = [
-  ['mv-1', 'mv'],
-  ['af-1', 'af'],
-  ['skv-fk-1', 'skv-fk'],
-  ['kommun-1', 'kommun'],
-];
 
 /** A household through the whole chain, a note at each desk; returns its visit id and ticket. */
 async function journey(server: TestServer, office: Devices, note: string) {

@@ -9,7 +9,8 @@ import { BarChart } from './Chart.js';
 import { dayText, languageName } from './format.js';
 import { chartSpec, type ChartId } from './statsCharts.js';
 import { statsActions, statsStore, useStats } from './statsStore.js';
-import { QUICK_RANGES, matchingQuickRange, quickRange, rangeProblem } from './statsRange.js';
+import { RangeForm } from './RangeForm.js';
+import { QUICK_RANGES, matchingQuickRange, quickRange } from './statsRange.js';
 import { statsTable, type Names, type TableId } from './statsTables.js';
 import { formatNumber, StatsTable } from './StatsTable.js';
 import { useStaffLanguage } from './useStaffLanguage.js';
@@ -83,51 +84,20 @@ function RangePicker({ today }: { today: string }) {
           </button>
         ))}
       </div>
-      <form
-        className="adm-add-row"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const range = { from, to };
-          const bad = rangeProblem(range);
-          if (bad) setProblem(t(`stats.problem.${bad}`));
-          else load(range);
-        }}
-      >
-        <div className="field adm-field">
-          <label htmlFor="stats-from">{t('stats.from')}</label>
-          <input
-            id="stats-from"
-            type="date"
-            value={from}
-            max={today}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? 'stats-range-error' : undefined}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-        </div>
-        <div className="field adm-field">
-          <label htmlFor="stats-to">{t('stats.to')}</label>
-          <input
-            id="stats-to"
-            type="date"
-            value={to}
-            max={today}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? 'stats-range-error' : undefined}
-            onChange={(e) => setTo(e.target.value)}
-          />
-        </div>
-        <button type="submit" className="btn btn-primary" aria-disabled={loading || undefined}>
-          {t('stats.show')}
-        </button>
-      </form>
-      {problem && (
-        <p id="stats-range-error" className="adm-field-error" role="alert">
-          <span aria-hidden="true">⚠ </span>
-          {problem}
-        </p>
-      )}
+      <RangeForm
+        idPrefix="stats"
+        today={today}
+        from={from}
+        to={to}
+        onFrom={setFrom}
+        onTo={setTo}
+        problem={problem}
+        onProblem={setProblem}
+        loading={loading}
+        onLoad={load}
+        labels={{ from: t('stats.from'), to: t('stats.to'), show: t('stats.show') }}
+        problemText={(bad) => t(`stats.problem.${bad}`)}
+      />
     </div>
   );
 }

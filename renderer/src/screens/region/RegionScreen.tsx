@@ -14,7 +14,8 @@ import { clockTime, dayText } from '../admin/format.js';
 import { LanguageSwitch } from '../admin/LanguageSwitch.js';
 import { ScrollArea } from '../admin/ScrollArea.js';
 import { formatNumber } from '../admin/StatsTable.js';
-import { addDays, rangeProblem } from '../admin/statsRange.js';
+import { RangeForm } from '../admin/RangeForm.js';
+import { addDays } from '../admin/statsRange.js';
 import type { Cell, Table } from '../admin/statsTables.js';
 import { useStaffLanguage } from '../admin/useStaffLanguage.js';
 import {
@@ -199,51 +200,20 @@ function RangePicker() {
           </button>
         ))}
       </div>
-      <form
-        className="adm-add-row"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const range = { from, to };
-          const bad = rangeProblem(range);
-          if (bad) setProblem(t(`figures.problem.${bad}`));
-          else load(range);
-        }}
-      >
-        <div className="field adm-field">
-          <label htmlFor="rgn-from">{t('figures.from')}</label>
-          <input
-            id="rgn-from"
-            type="date"
-            value={from}
-            max={today}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? 'rgn-range-error' : undefined}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-        </div>
-        <div className="field adm-field">
-          <label htmlFor="rgn-to">{t('figures.to')}</label>
-          <input
-            id="rgn-to"
-            type="date"
-            value={to}
-            max={today}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? 'rgn-range-error' : undefined}
-            onChange={(e) => setTo(e.target.value)}
-          />
-        </div>
-        <button type="submit" className="btn btn-primary" aria-disabled={loading || undefined}>
-          {t('figures.show')}
-        </button>
-      </form>
-      {problem && (
-        <p id="rgn-range-error" className="adm-field-error" role="alert">
-          <span aria-hidden="true">⚠ </span>
-          {problem}
-        </p>
-      )}
+      <RangeForm
+        idPrefix="rgn"
+        today={today}
+        from={from}
+        to={to}
+        onFrom={setFrom}
+        onTo={setTo}
+        problem={problem}
+        onProblem={setProblem}
+        loading={loading}
+        onLoad={load}
+        labels={{ from: t('figures.from'), to: t('figures.to'), show: t('figures.show') }}
+        problemText={(bad) => t(`figures.problem.${bad}`)}
+      />
     </div>
   );
 }
