@@ -21,12 +21,10 @@ import {
 import type { Region } from './region/region.js';
 import type { OfficeData } from './store/seam.js';
 
-export interface OfficeServerParts {
-  readonly store: OfficeData;
+/** What a server of one office and a region's node are both started with. */
+export interface ServerParts {
   readonly clock: Clock;
   readonly log: Logger;
-  /** The config a new database is seeded with. */
-  readonly seed: OfficeConfig;
   readonly allowedOrigins?: readonly string[];
   /** Balancers in front whose X-Forwarded-For names the client (routes.ts, clientAddress.ts). */
   readonly trustedProxies?: readonly string[];
@@ -40,6 +38,12 @@ export interface OfficeServerParts {
   readonly storageProbeMs?: number;
   /** socket.io's heartbeat: a connection silent for interval + timeout is given up (half-open sockets). */
   readonly heartbeat?: Heartbeat;
+}
+
+export interface OfficeServerParts extends ServerParts {
+  readonly store: OfficeData;
+  /** The config a new database is seeded with. */
+  readonly seed: OfficeConfig;
   /** On PostgreSQL: the region's devices and figures; the server closes it with itself. */
   readonly region?: Region;
 }

@@ -1,18 +1,16 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type pg from 'pg';
-import { defaultRendererDir, listenOn } from '../app.js';
-import type { Clock } from '../clock.js';
+import { defaultRendererDir, listenOn, type ServerParts } from '../app.js';
 import { createRequestHandler } from '../http/routes.js';
 import { secureSocketIo } from '../http/security.js';
 import { OfficeEngine } from '../office/engine.js';
 import { startOfficeJobs, type OfficeJobs } from '../office/jobs.js';
-import { DEFAULT_LIMITS, type DeviceLimits } from '../realtime/budgets.js';
+import { DEFAULT_LIMITS } from '../realtime/budgets.js';
 import {
   attachRealtime,
   DEFAULT_HEARTBEAT,
   DEFAULT_STORAGE_PROBE_MS,
-  type Heartbeat,
   type OfficeRealtime,
 } from '../realtime/server.js';
 import { Region } from '../region/region.js';
@@ -25,7 +23,7 @@ import { PG_SCHEMA_VERSION } from '../store/postgres/schema.js';
 import { rowsOf } from '../store/postgres/tx.js';
 import { isPgStorageFault } from '../store/postgres/faults.js';
 import { isStorageFault } from '../store/faults.js';
-import { loggableError, type Logger } from '../log.js';
+import { loggableError } from '../log.js';
 import { Leases } from './leases.js';
 
 /** How often a node reads every office's head, in case a node's news was lost on the way. */
@@ -79,21 +77,10 @@ function adapterPool(pool: pg.Pool): { pool: pg.Pool; release(): void } {
   };
 }
 
-export interface RegionNodeParts {
+export interface RegionNodeParts extends ServerParts {
   readonly url: string;
-  readonly clock: Clock;
-  readonly log: Logger;
   /** Only these offices (`--office`); else every office of the database, and those added later. */
   readonly officeIds?: readonly string[];
-  readonly allowedOrigins?: readonly string[];
-  /** Balancers in front whose X-Forwarded-For names the client (http/clientAddress.ts). */
-  readonly trustedProxies?: readonly string[];
-  readonly rendererDir?: string;
-  readonly version?: string;
-  readonly limits?: Partial<DeviceLimits>;
-  readonly retentionDelayMs?: number;
-  readonly storageProbeMs?: number;
-  readonly heartbeat?: Heartbeat;
   readonly leaseCheckMs?: number;
   readonly headsPollMs?: number;
   readonly poolSize?: number;
