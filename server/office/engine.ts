@@ -314,12 +314,21 @@ export class OfficeEngine {
         ? new Map()
         : await this.store.findCommands(ids);
       let plan = this.plan(group, known);
-      let written = await this.store.writeGroup(plan.batches, unlooked(ids, known));
+      const decidedOn = this.runningSeq;
+      let written = await this.store.writeGroup({
+        batches: plan.batches,
+        head: decidedOn,
+        unseen: unlooked(ids, known),
+      });
       if (!written.ok && 'repeated' in written) {
         // A retry among them: decided again with the first answers of those already committed.
         known = await this.store.findCommands(ids);
         plan = this.plan(group, known);
-        written = await this.store.writeGroup(plan.batches, unlooked(ids, known));
+        written = await this.store.writeGroup({
+          batches: plan.batches,
+          head: decidedOn,
+          unseen: unlooked(ids, known),
+        });
         // The look-up and the write disagree: a bug, not a state to decide the group again on.
         if (!written.ok && 'repeated' in written)
           throw new Error('a command the store had not found was found committed when written');

@@ -1,7 +1,7 @@
 import { officeDay } from '../../shared/day.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
-import type { OfficeData } from '../store/seam.js';
+import type { OfficeData, Scrub } from '../store/seam.js';
 import type { OfficeEngine } from './engine.js';
 
 const HOUR = 3_600_000;
@@ -37,9 +37,9 @@ export async function startRetention(
   let stopped = false;
   const truncate = async (attempt: number) => {
     retry = undefined;
-    let done: boolean;
+    let scrub: Scrub;
     try {
-      done = await store.scrubAfterErasure();
+      scrub = await store.scrubAfterErasure();
     } catch (error) {
       walPending = true;
       log.error(
@@ -48,16 +48,20 @@ export async function startRetention(
       );
       return scrubbed();
     }
-    walPending = !done;
-    if (done || stopped) return scrubbed();
+    walPending = !scrub.done;
+    if (scrub.done || stopped) return scrubbed();
     const wait = TRUNCATE_RETRY_MS[attempt];
     if (wait !== undefined) {
+      log.debug(
+        { heldBy: scrub.heldBy, attempt, retryMs: wait },
+        'retention: erased data still held on the disk',
+      );
       retry = setTimeout(() => void truncate(attempt + 1), wait);
       retry.unref();
       return;
     }
     log.warn(
-      { attempts: attempt + 1 },
+      { attempts: attempt + 1, heldBy: scrub.heldBy },
       'retention: a reader kept the WAL busy (PostgreSQL: a transaction older than the erasure), so erased data may remain on the disk; trying again in an hour',
     );
     scrubbed();

@@ -28,6 +28,15 @@ export interface StoredCommand {
  * not at all because one of the ids it was to check had been committed before (`repeated`: the
  * engine looks those up and decides the group again, answering them with their first results).
  */
+/** A group decided in memory: its writes, in order, and what it was decided on. */
+export interface GroupToWrite {
+  readonly batches: readonly CommitBatch[];
+  /** The log's head the group was decided on. */
+  readonly head: number;
+  /** The group's command ids the engine has not looked up (for a store that `checksRepeats`). */
+  readonly unseen?: readonly string[];
+}
+
 export type GroupWrite =
   | { ok: true }
   | { ok: false; failed: number; error: unknown }
@@ -58,9 +67,12 @@ export interface CommandStore {
   /**
    * One group's batches, in order, in one transaction; one group at a time. A store that
    * `checksRepeats` writes nothing and answers `repeated` when one of `unseen` (the group's
-   * command ids the engine has not looked up) was committed before, even with no batches.
+   * command ids the engine has not looked up) was committed before, even with no batches. A
+   * store that another writer may move on (`catchUp`) answers `stale` when its log is no longer
+   * at `head`, the head the group was decided on, even with no batches: a refusal decided on a
+   * state another node has since moved on ("this visit was not called") must not be answered.
    */
-  writeGroup(batches: readonly CommitBatch[], unseen?: readonly string[]): Promise<GroupWrite>;
+  writeGroup(group: GroupToWrite): Promise<GroupWrite>;
   /** Makes every group written so far durable. */
   sync(): Promise<void>;
   /** A small write of its own, to learn whether the database can be written (again). */

@@ -91,9 +91,10 @@ export interface OfficeData extends CommandStore {
   eraseExpired(config: OfficeConfig, now: number): Awaitable<Erasure[]>;
   /**
    * After an erasure: clears older copies of the erased data that the store keeps beside its
-   * tables (SQLite's WAL). False while that cannot be done yet; the caller tries again later.
+   * tables (SQLite's WAL, PostgreSQL's old row versions). Not done while something still holds
+   * them (`heldBy`, for the log); the caller tries again later.
    */
-  scrubAfterErasure(): Awaitable<boolean>;
+  scrubAfterErasure(): Awaitable<Scrub>;
   /** Starts the store's own background upkeep (SQLite's checkpoints); the server calls it once. */
   startBackground(log: Logger): void;
   /** Waits for the background upkeep to end, before `close`. */
@@ -110,3 +111,6 @@ export function withAnswer<T>(value: Awaitable<T>, next: (v: T) => void, failed:
   // A throw of `next` is the caller's fault to hear of, as it is when SQLite answers at once.
   value.then(next).catch(failed);
 }
+
+/** Whether erased data has left the store's files; if not yet, what holds it there (no personal data). */
+export type Scrub = { readonly done: true } | { readonly done: false; readonly heldBy: readonly string[] };

@@ -7,12 +7,12 @@ import { Audit } from './audit.js';
 import { Checkpointer } from './checkpointer.js';
 import { openDatabase, schemaVersion, type Db } from './db.js';
 import { Devices } from './devices.js';
-import type { CommitBatch, GroupWrite, StoredCommand } from './commandStore.js';
+import type { CommitBatch, GroupToWrite, GroupWrite, StoredCommand } from './commandStore.js';
 import { commandToRow, EventLog } from './eventLog.js';
 import { isStorageFault } from './faults.js';
 import { Officers, SqliteOfficerRows } from './officers.js';
 import { Projection } from './projection.js';
-import type { OfficeData, StatsSource } from './seam.js';
+import type { OfficeData, Scrub, StatsSource } from './seam.js';
 import { SqliteRollups } from './statsDays.js';
 import type { Erasure } from '../office/retention.js';
 import { runRetention, truncateWal } from './retention.js';
@@ -72,8 +72,8 @@ export class OfficeStore implements OfficeData {
   }
 
   /** Erased data is only gone from the disk once the WAL is emptied of older page images. */
-  scrubAfterErasure(): boolean {
-    return truncateWal(this.db);
+  scrubAfterErasure(): Scrub {
+    return truncateWal(this.db) ? { done: true } : { done: false, heldBy: ['a reader of the WAL'] };
   }
 
   startBackground(log: Logger): void {
@@ -116,7 +116,7 @@ export class OfficeStore implements OfficeData {
    * when its transaction returns. A batch that cannot be written rolls the whole group back: the
    * batches after it were decided on the state it left.
    */
-  writeGroup(batches: readonly CommitBatch[]): Promise<GroupWrite> {
+  writeGroup({ batches }: GroupToWrite): Promise<GroupWrite> {
     let failed: { index: number; error: unknown } | undefined;
     this.syncNormal.run();
     try {

@@ -26,7 +26,7 @@ export function burstCommands(r: Rng) {
         interpreterLanguage: null,
         consent: r.chance(0.5),
       });
-      expect(ack.ok).toBe(true);
+      expect(ack).toMatchObject({ ok: true });
     }
   };
   const serve =
@@ -38,9 +38,10 @@ export function burstCommands(r: Rng) {
           continue;
         }
         const { visitId } = called.value as { visitId: string };
-        expect((await send(desk, 'visit:start', { visitId })).ok).toBe(true);
+        // The whole ack, so that a refusal says which it was.
+        expect(await send(desk, 'visit:start', { visitId })).toMatchObject({ ok: true });
         const end = finish === 'visit:hand_over' ? { to: { kind: 'next' } } : {};
-        expect((await send(desk, finish, { visitId, outcome: 'done', ...end })).ok).toBe(true);
+        expect(await send(desk, finish, { visitId, outcome: 'done', ...end })).toMatchObject({ ok: true });
       }
     };
   return { acked, send, checkIns, serve };

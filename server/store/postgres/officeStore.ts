@@ -4,7 +4,7 @@ import { applyAll } from '../../../shared/apply.js';
 import type { EventEnvelope } from '../../../shared/events.js';
 import { OfficeConfigSchema, type OfficeConfig } from '../../../shared/office.js';
 import { initialState, type OfficeState } from '../../../shared/state.js';
-import type { CaughtUp, CommitBatch, GroupWrite, StoredCommand } from '../commandStore.js';
+import type { CaughtUp, CommitBatch, GroupToWrite, GroupWrite, StoredCommand } from '../commandStore.js';
 import { commandToRow, envelopeToRow, rowToEnvelope, type EventRow } from '../eventLog.js';
 import {
   projectionChanges,
@@ -18,7 +18,7 @@ import { inSnapshot, rowsOf, type Queryable } from './tx.js';
 import type { Logger } from '../../log.js';
 import type { Erasure } from '../../office/retention.js';
 import { Officers } from '../officers.js';
-import type { OfficeData, StatsSource } from '../seam.js';
+import type { OfficeData, Scrub, StatsSource } from '../seam.js';
 import { PgAudit } from './audit.js';
 import { connect, migrate } from './connect.js';
 import { DEVICES_CHANNEL, PgDevices } from './devices.js';
@@ -267,7 +267,7 @@ export class PostgresOfficeStore implements OfficeData {
   private readonly toScrub = new Set<string>();
 
   /** Rewrites the tables that retention changed, so that the erased text leaves the disk (retention.ts). */
-  scrubAfterErasure(): Promise<boolean> {
+  scrubAfterErasure(): Promise<Scrub> {
     return scrubTables(this.pool, this.toScrub, this.erasureXid);
   }
 
@@ -437,8 +437,8 @@ export class PostgresOfficeStore implements OfficeData {
    * written; which one it was is found by writing the batches again one by one, a path taken
    * only for a bug.
    */
-  async writeGroup(batches: readonly CommitBatch[], unseen: readonly string[] = []): Promise<GroupWrite> {
-    if (batches.length === 0) return this.repeatCheck(unseen);
+  async writeGroup({ batches, head, unseen = [] }: GroupToWrite): Promise<GroupWrite> {
+    if (batches.length === 0) return this.checkDecided(head, unseen);
     try {
       await this.write(batches, unseen);
       return { ok: true };
@@ -462,15 +462,22 @@ export class PostgresOfficeStore implements OfficeData {
     }
   }
 
-  /** A group with nothing to write (every command refused) still answers a retry's first result. */
-  private async repeatCheck(unseen: readonly string[]): Promise<GroupWrite> {
+  /**
+   * A group with nothing to write (every command refused, or changing nothing) still answers a
+   * retry's first result, and is answered only if the log is still where it was decided: another
+   * node may have called the visit that this one, behind by a moment, would refuse to start.
+   * One statement, so no round trip more than the repeat check alone.
+   */
+  private async checkDecided(head: number, unseen: readonly string[]): Promise<GroupWrite> {
     if (unseen.length === 0) return { ok: true };
-    const [found] = await rowsOf<{ repeated: boolean }>(
+    const [found] = await rowsOf<{ repeated: boolean; current: boolean }>(
       this.pool,
-      `SELECT EXISTS (${COMMITTED_AMONG}) AS repeated`,
-      [this.officeId, unseen],
+      `SELECT EXISTS (${COMMITTED_AMONG}) AS repeated,
+              (SELECT head FROM offices WHERE id = $1) = $3 AS current`,
+      [this.officeId, unseen, head],
     );
-    return found?.repeated ? { ok: false, repeated: true } : { ok: true };
+    if (found?.repeated) return { ok: false, repeated: true };
+    return found?.current ? { ok: true } : { ok: false, stale: true };
   }
 
   /**

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { DataClass, OfficeConfig } from '../../../shared/office.js';
 import { RETENTION_KEYS, retentionPlan, type Erasure } from '../../office/retention.js';
 import { asStorageFault, isPgStorageFault } from './faults.js';
+import type { Scrub } from '../seam.js';
 import { inTransaction, type Queryable } from './tx.js';
 
 /*
@@ -149,18 +150,31 @@ const SCRUB_LOCK_TIMEOUT = '2s';
  * VACUUM keep it: a snapshot (`backend_xmin`) or a running transaction (`backend_xid`) as old as
  * the erasure or older, in any session of any role (a `pg_dump`, a long report, a session idle
  * in a transaction), a standby's feedback (walsenders, replication slots) or a prepared
- * transaction. Transaction ids are compared by their age, as PostgreSQL itself does.
+ * transaction. Transaction ids are compared by their age, as PostgreSQL itself does. A snapshot
+ * taken after the erasure is as old when a transaction older than it was still running then, in
+ * any database of the server: that transaction is named too (`cause`), since it is the one to
+ * look for. Each row says what it is, never what it runs: a query's text may quote personal data.
  */
 const OLDER_THAN_ERASURE = `
-  WITH erasure AS (SELECT (($1::bigint) % 4294967296)::text::xid AS xid)
-  SELECT 1 FROM pg_stat_activity, erasure
-    WHERE pid <> pg_backend_pid() AND (datname = current_database() OR datname IS NULL)
+  WITH erasure AS (SELECT (($1::bigint) % 4294967296)::text::xid AS xid),
+  described AS (
+    SELECT a.*, concat_ws(', ', a.backend_type, nullif(a.application_name, ''), a.state,
+             CASE WHEN a.datname = current_database() THEN 'this database' ELSE 'another database' END,
+             'transaction of ' || extract(epoch FROM now() - a.xact_start)::int || ' s') AS what
+      FROM pg_stat_activity a WHERE a.pid <> pg_backend_pid())
+  (SELECT 'snapshot: ' || what AS what FROM described, erasure
+    WHERE (datname = current_database() OR datname IS NULL)
       AND (age(backend_xmin) >= age(erasure.xid) OR age(backend_xid) >= age(erasure.xid))
+    LIMIT 3)
   UNION ALL
-  SELECT 1 FROM pg_replication_slots, erasure WHERE age(xmin) >= age(erasure.xid)
+  (SELECT 'cause: ' || what FROM described, erasure
+    WHERE age(backend_xid) >= age(erasure.xid) ORDER BY age(backend_xid) DESC LIMIT 1)
   UNION ALL
-  SELECT 1 FROM pg_prepared_xacts, erasure WHERE age(transaction) >= age(erasure.xid)
-  LIMIT 1`;
+  (SELECT 'replication slot ' || slot_name FROM pg_replication_slots, erasure
+    WHERE age(xmin) >= age(erasure.xid) LIMIT 1)
+  UNION ALL
+  (SELECT 'prepared transaction' FROM pg_prepared_xacts, erasure
+    WHERE age(transaction) >= age(erasure.xid) LIMIT 1)`;
 
 /**
  * An UPDATE leaves the row's old version in the table's file, and VACUUM only marks its space
@@ -175,8 +189,8 @@ export async function scrubTables(
   pool: pg.Pool,
   tables: Set<string>,
   xid: string | undefined,
-): Promise<boolean> {
-  if (tables.size === 0) return true;
+): Promise<Scrub> {
+  if (tables.size === 0) return { done: true };
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
@@ -189,16 +203,23 @@ export async function scrubTables(
   const lost = () => (broken = true);
   client.on('error', lost);
   try {
-    if (xid !== undefined && (await client.query(OLDER_THAN_ERASURE, [xid])).rowCount !== 0) return false;
+    if (xid !== undefined) {
+      const held = await client.query<{ what: string }>(OLDER_THAN_ERASURE, [xid]);
+      const heldBy = held.rows.map((row) => row.what);
+      // A transaction older than the erasure alone (`cause`) holds nothing up, if no session of
+      // this database took its snapshot while it ran.
+      if (heldBy.some((what) => !what.startsWith('cause: '))) return { done: false, heldBy };
+    }
     await client.query(`SET lock_timeout = '${SCRUB_LOCK_TIMEOUT}'`);
     for (const table of [...tables]) {
       if (!SCRUBBED.has(table)) throw new Error(`not a table retention changes: ${table}`);
       await client.query(`VACUUM (FULL) ${table}`);
       tables.delete(table);
     }
-    return true;
+    return { done: true };
   } catch (error) {
-    if ((error as { code?: string }).code === '55P03') return false; // the lock was not had in time
+    // The lock was not had in time.
+    if ((error as { code?: string }).code === '55P03') return { done: false, heldBy: ['a lock on a table'] };
     broken = isPgStorageFault(error);
     throw isPgStorageFault(error) ? asStorageFault(error) : error;
   } finally {

@@ -265,6 +265,25 @@ describe.runIf(postgresAvailable())('many offices in one PostgreSQL database', (
     await backend.done();
   });
 
+  it('a command the second writer would refuse on the log it has is decided again once it has caught up, not refused', async () => {
+    const backend = pg();
+    const office = await backend.fresh();
+    const first = engineOn((await office('borlange')).store);
+    const second = engineOn((await office('borlange')).store);
+    const desk = actors.desk(config.desks[0]!.id);
+    ok(await run(first, desk, command('desk:sign_in', { officer: 'Anna' })));
+    ok(await run(first, actors.kiosk, walkIn()));
+    const { visitId } = ok<{ visitId: string }>(await run(first, desk, command('queue:call_next', {})));
+    // The desk's screen reconnected to the second node before it heard of the call: on what it
+    // holds, the desk has nobody signed in and nobody called, which nothing written would show.
+    expect(second.head).toBe(0);
+    const started = await run(second, desk, command('visit:start', { visitId }));
+    expect(started).toMatchObject({ ok: true, seq: first.head + 1 });
+    const visit = second.state.visits.get(visitId)!;
+    expect(visit.steps[visit.current!]!.status).toBe('serving');
+    await backend.done();
+  });
+
   it('a connection lost while the commit was on its way: the answer says what the database holds', async () => {
     const url = await server!.createDatabase(`seam_${++databases}`);
     const pool = connect(url);
